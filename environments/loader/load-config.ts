@@ -1,0 +1,109 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join, relative, resolve } from "node:path";
+import type { z } from "zod";
+import { checkEnvironments } from "../checks/environments";
+import { checkOrganizationalUnitTree } from "../checks/organizational-unit-tree";
+import { checkOuReferences } from "../checks/ou-references";
+import { checkRegions } from "../checks/regions";
+import type { SemanticCheck } from "../checks/semantic-check";
+import { checkUniqueAccounts } from "../checks/unique-accounts";
+import type { LandingZoneConfig, SourcedConfig } from "../model/landing-zone-config";
+import { EnvironmentConfigSchema } from "../schema/environment-schema";
+import type { EnvironmentConfig } from "../schema/environment-schema";
+import { OrganizationConfigSchema } from "../schema/organization-schema";
+import type { OrganizationConfig } from "../schema/organization-schema";
+import { compareProblems, ConfigError } from "./config-problem";
+import type { ConfigProblem } from "./config-problem";
+import { parseYamlSource } from "./yaml-source";
+import type { YamlSource } from "./yaml-source";
+import { describeIssue, issuesToProblems } from "./zod-problems";
+
+export const ORGANIZATION_FILE = "organization.yaml";
+
+/** The folder the example organization ships in; LZ_CONFIG_DIR points elsewhere. */
+export const DEFAULT_CONFIG_DIR = resolve(__dirname, "..");
+
+const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
+  checkOrganizationalUnitTree,
+  checkOuReferences,
+  checkRegions,
+  checkUniqueAccounts,
+  checkEnvironments,
+];
+
+/**
+ * Reads organization.yaml and one YAML file per environment from `dir`, and validates them
+ * completely. Throws a ConfigError listing every problem found, never just the first.
+ */
+export function loadLandingZoneConfig(dir: string = DEFAULT_CONFIG_DIR): LandingZoneConfig {
+  const sourceDir = resolve(dir);
+  const shown = (file: string) => {
+    const fromHere = relative(process.cwd(), join(sourceDir, file));
+    return fromHere.startsWith("..") ? join(sourceDir, file) : fromHere;
+  };
+  if (!existsSync(sourceDir) || !statSync(sourceDir).isDirectory()) {
+    throw new ConfigError([
+      {
+        file: dir,
+        path: [],
+        message: "is not a folder",
+        fix: "Point LZ_CONFIG_DIR at the folder that holds organization.yaml and the environment files.",
+      },
+    ]);
+  }
+  const yamlFiles = readdirSync(sourceDir)
+    .filter((name) => [".yaml", ".yml"].includes(extname(name)))
+    .sort();
+  if (!yamlFiles.includes(ORGANIZATION_FILE)) {
+    throw new ConfigError([
+      {
+        file: shown(ORGANIZATION_FILE),
+        path: [],
+        message: "is missing",
+        fix: `Create ${ORGANIZATION_FILE} in ${shown(".")}; the example in environments/ shows every key.`,
+      },
+    ]);
+  }
+
+  const sources = yamlFiles.map((name) =>
+    parseYamlSource(shown(name), readFileSync(join(sourceDir, name), "utf8")),
+  );
+  const problems: ConfigProblem[] = sources.flatMap((source) => source.syntaxProblems);
+  const validate = <T>(source: YamlSource, schema: z.ZodType<T>): SourcedConfig<T> | undefined => {
+    if (source.syntaxProblems.length > 0) return undefined;
+    const result = schema.safeParse(source.data ?? {}, { reportInput: true, error: describeIssue });
+    if (result.success) return { file: source.file, config: result.data };
+    problems.push(...issuesToProblems(source.file, schema, result.error.issues));
+    return undefined;
+  };
+  const organization = validate<OrganizationConfig>(
+    sources[yamlFiles.indexOf(ORGANIZATION_FILE)],
+    OrganizationConfigSchema,
+  );
+  const environments = sources
+    .filter((_, index) => yamlFiles[index] !== ORGANIZATION_FILE)
+    .map((source) => validate<EnvironmentConfig>(source, EnvironmentConfigSchema))
+    .filter((environment) => environment !== undefined);
+
+  problems.push(
+    ...SEMANTIC_CHECKS.flatMap((check) => check({ sourceDir, organization, environments })),
+  );
+  if (problems.length > 0) {
+    const lineOf = new Map(sources.map((source) => [source.file, source.lineOf]));
+    const located = problems.map((problem) =>
+      problem.line === undefined
+        ? { ...problem, line: lineOf.get(problem.file)?.(problem.path) }
+        : problem,
+    );
+    throw new ConfigError(located.sort(compareProblems));
+  }
+  return deepFreeze({ sourceDir, organization: organization!, environments });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

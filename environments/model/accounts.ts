@@ -1,0 +1,49 @@
+import type { LandingZoneConfig } from "./landing-zone-config";
+
+export const CORE_ACCOUNT_ROLES = ["logArchive", "audit", "sharedServices"] as const;
+export type CoreAccountRole = (typeof CORE_ACCOUNT_ROLES)[number];
+
+/** One member account, core or workload, with where it is declared. */
+export interface AccountEntry {
+  readonly name: string;
+  readonly email: string;
+  readonly id: string | undefined;
+  /** The core account's role, or the environment that owns a workload account. */
+  readonly owner:
+    | { readonly kind: "core"; readonly role: CoreAccountRole }
+    | { readonly kind: "workload"; readonly environment: string };
+  readonly file: string;
+  readonly configPath: readonly PropertyKey[];
+}
+
+/** Core accounts first, then each environment's accounts in file and config order. */
+export function listAccounts(
+  config: Pick<LandingZoneConfig, "organization" | "environments">,
+): AccountEntry[] {
+  const { file, config: organization } = config.organization;
+  const core = CORE_ACCOUNT_ROLES.flatMap((role): AccountEntry[] => {
+    const account = organization.coreAccounts[role];
+    if (!account) return [];
+    return [
+      {
+        name: account.name,
+        email: account.email,
+        id: account.id,
+        owner: { kind: "core", role },
+        file,
+        configPath: ["coreAccounts", role],
+      },
+    ];
+  });
+  const workloads = config.environments.flatMap((environment) =>
+    environment.config.accounts.map((account, index): AccountEntry => ({
+      name: account.name,
+      email: account.email,
+      id: account.id,
+      owner: { kind: "workload", environment: environment.config.name },
+      file: environment.file,
+      configPath: ["accounts", index],
+    })),
+  );
+  return [...core, ...workloads];
+}

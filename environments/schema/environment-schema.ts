@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { AccountId, AccountName, Email, OuPath, Tags } from "./primitives";
+
+const WorkloadAccountSchema = z.strictObject({
+  name: AccountName.describe("Account name: lowercase slug, unique across the organization."),
+  email: Email.describe("Root email of the account, unique across AWS."),
+  owner: z
+    .string()
+    .min(1)
+    .max(256)
+    .describe("Team or person accountable for the account; becomes its Owner tag."),
+  id: AccountId.optional().describe(
+    "Id of an account that already exists; it is imported instead of created.",
+  ),
+  tags: Tags.default({}),
+});
+
+/** Per-environment settings for the account baselines; later capabilities add their sections. */
+const BaselineSchema = z.strictObject({}).describe("Per-environment baseline settings.");
+
+export const EnvironmentConfigSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,19}$/, {
+        error: "must be 1–20 lowercase letters, digits or hyphens, starting with a letter",
+      })
+      .describe("Environment name; must match the file name (prod.yaml holds prod)."),
+    ou: OuPath.describe("OU that holds the environment's accounts, by path: Workloads/Production."),
+    accounts: z.array(WorkloadAccountSchema).default([]).describe("The environment's accounts."),
+    baseline: BaselineSchema.default({}),
+  })
+  .describe("One environment file, such as prod.yaml.");
+
+export type WorkloadAccountConfig = z.output<typeof WorkloadAccountSchema>;
+export type EnvironmentConfig = z.output<typeof EnvironmentConfigSchema>;

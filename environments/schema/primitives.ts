@@ -1,0 +1,75 @@
+import { partition } from "@aws-sdk/util-endpoints";
+import { z } from "zod";
+
+/**
+ * Field types shared by the organization and environment files. Each custom message says what
+ * the rule is; the field's description (also shown by editors through the JSON Schema) says what
+ * the value is for, and the loader prints both.
+ */
+
+export const AccountId = z
+  .string({ error: 'must be a 12-digit account id in quotes, such as "123456789012"' })
+  .regex(/^\d{12}$/, { error: "is not a 12-digit AWS account id" });
+
+/** AWS allows 6–64 characters; the pattern is zod's, which rejects the common typos. */
+export const Email = z
+  .email({ error: "is not an email address", abort: true })
+  .min(6, { error: "is shorter than the 6 characters AWS accepts for an email" })
+  .max(64, { error: "is longer than the 64 characters AWS accepts for an email" });
+
+/**
+ * AWS accepts 1–50 printable ASCII characters. The landing zone asks for a lowercase slug inside
+ * that, because the name also names the account's baseline stack and its state key.
+ */
+export const AccountName = z
+  .string()
+  .min(1, { error: "is empty; AWS needs 1 to 50 characters" })
+  .max(50, { error: "is longer than the 50 characters AWS allows for an account name" })
+  .regex(/^[\x20-\x7E]+$/, { error: "has characters AWS does not allow (printable ASCII only)" })
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
+    error: "must be lowercase letters, digits and single hyphens, starting with a letter",
+  });
+
+export function isKnownRegion(code: string): boolean {
+  // The AWS SDK's partition table lists every public region with a description; the regex
+  // fallback (no description) also matches made-up codes, and "*-global" are pseudo-regions.
+  const known = partition(code) as { description?: string };
+  return known.description !== undefined && !code.endsWith("-global");
+}
+
+export function partitionOf(region: string): string {
+  return partition(region).name;
+}
+
+export const Region = z
+  .string()
+  .refine(isKnownRegion, { error: "is not an AWS region (use a region code such as eu-west-1)" });
+
+export const OuPath = z
+  .string()
+  .regex(/^[^/\s][^/]*(\/[^/\s][^/]*)*$/, {
+    error: 'must be an OU path from the root, such as "Workloads/Production"',
+  })
+  .describe(
+    'Path of an organizational unit from the root, names joined by "/": "Workloads/Production".',
+  );
+
+const tagCharacters = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+export const TagKey = z
+  .string()
+  .min(1)
+  .max(128, { error: "is longer than the 128 characters AWS allows for a tag key" })
+  .regex(tagCharacters, { error: "has characters AWS does not allow in a tag key" })
+  .refine((key) => !key.toLowerCase().startsWith("aws:"), {
+    error: 'starts with "aws:", which AWS reserves',
+  });
+
+export const TagValue = z
+  .string({ error: "must be a string; quote numbers and booleans in YAML" })
+  .max(256, { error: "is longer than the 256 characters AWS allows for a tag value" })
+  .regex(tagCharacters, { error: "has characters AWS does not allow in a tag value" });
+
+export const Tags = z
+  .record(TagKey, TagValue)
+  .describe("Extra tags as key: value. Keys may not start with aws:.");

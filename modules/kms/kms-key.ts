@@ -1,0 +1,50 @@
+import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
+import { KmsKey as KmsKeyResource } from "@cdktf/provider-aws/lib/kms-key";
+import { Construct } from "constructs";
+import { renderPolicy } from "../iam/policy-document";
+import type { PolicyDocument } from "../iam/policy-document";
+
+export interface KmsKeyProps {
+  /** Alias without the alias/ prefix, such as nwh/terraform-state. */
+  readonly alias: string;
+  readonly description: string;
+  readonly policy: PolicyDocument;
+  /**
+   * Days between scheduling deletion and deletion: the window in which a mistake can be undone.
+   * @default 30, the most AWS allows
+   */
+  readonly deletionWindowInDays?: number;
+}
+
+/** A customer-managed symmetric key with yearly rotation, which Terraform refuses to destroy. */
+export class KmsKey extends Construct {
+  readonly key: KmsKeyResource;
+  readonly alias: KmsAlias;
+
+  constructor(scope: Construct, id: string, props: KmsKeyProps) {
+    super(scope, id);
+    const deletionWindowInDays = props.deletionWindowInDays ?? 30;
+    if (
+      !Number.isInteger(deletionWindowInDays) ||
+      deletionWindowInDays < 7 ||
+      deletionWindowInDays > 30
+    ) {
+      throw new Error(`KMS deletion window must be 7 to 30 days, got ${deletionWindowInDays}`);
+    }
+    this.key = new KmsKeyResource(this, "key", {
+      description: props.description,
+      enableKeyRotation: true,
+      deletionWindowInDays,
+      policy: renderPolicy(props.policy),
+      lifecycle: { preventDestroy: true },
+    });
+    this.alias = new KmsAlias(this, "alias", {
+      name: `alias/${props.alias}`,
+      targetKeyId: this.key.keyId,
+    });
+  }
+
+  get arn(): string {
+    return this.key.arn;
+  }
+}

@@ -1,0 +1,37 @@
+import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations-organization";
+import { Construct } from "constructs";
+import { importExisting } from "../terraform/import-existing";
+import { ORGANIZATION_POLICY_TYPES, ORGANIZATION_SERVICE_PRINCIPALS } from "./service-access";
+
+export interface OrganizationProps {
+  /**
+   * Id of an organization that already exists, which is then imported rather than created.
+   * @default the organization is created
+   */
+  readonly existingOrganizationId?: string;
+}
+
+/**
+ * The AWS organization with all features, every policy type the guardrails use, and trusted
+ * access for the security and operations services. Terraform refuses to destroy it.
+ */
+export class Organization extends Construct {
+  readonly organization: OrganizationsOrganization;
+
+  constructor(scope: Construct, id: string, props: OrganizationProps = {}) {
+    super(scope, id);
+    this.organization = new OrganizationsOrganization(this, "organization", {
+      featureSet: "ALL",
+      enabledPolicyTypes: [...ORGANIZATION_POLICY_TYPES],
+      awsServiceAccessPrincipals: [...ORGANIZATION_SERVICE_PRINCIPALS],
+      lifecycle: { preventDestroy: true },
+    });
+    if (props.existingOrganizationId)
+      importExisting(this.organization, props.existingOrganizationId);
+  }
+
+  /** Id of the organization root, the parent of top-level OUs. */
+  get rootId(): string {
+    return this.organization.roots.get(0).id;
+  }
+}

@@ -1,0 +1,52 @@
+import { OrganizationsOrganizationalUnit } from "@cdktf/provider-aws/lib/organizations-organizational-unit";
+import { Construct } from "constructs";
+import { listOrganizationalUnits } from "../../environments/model/organizational-unit-paths";
+import type { OrganizationalUnitConfig } from "../../environments/schema/organization-schema";
+import { importExisting } from "../terraform/import-existing";
+
+export interface OrganizationalUnitTreeProps {
+  /** The organization root id. */
+  readonly rootId: string;
+  readonly units: readonly OrganizationalUnitConfig[];
+}
+
+/**
+ * The OU tree, each OU under its parent. Construct ids come from the OU path, so an OU keeps its
+ * Terraform address however the tree around it grows.
+ */
+export class OrganizationalUnitTree extends Construct {
+  private readonly byPath = new Map<string, OrganizationsOrganizationalUnit>();
+
+  constructor(scope: Construct, id: string, props: OrganizationalUnitTreeProps) {
+    super(scope, id);
+    const constructIds = new Map<string, string>();
+    for (const entry of listOrganizationalUnits(props.units)) {
+      const constructId = entry.path.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+      const clash = constructIds.get(constructId);
+      if (clash !== undefined) {
+        throw new Error(
+          `OU paths "${clash}" and "${entry.path}" would share the Terraform address ${constructId}; rename one of them`,
+        );
+      }
+      constructIds.set(constructId, entry.path);
+      const parentId = entry.parentPath === undefined ? props.rootId : this.idOf(entry.parentPath);
+      const unit = new OrganizationsOrganizationalUnit(this, constructId, {
+        name: entry.unit.name,
+        parentId,
+        lifecycle: { preventDestroy: true },
+      });
+      if (entry.unit.id) importExisting(unit, entry.unit.id);
+      this.byPath.set(entry.path, unit);
+    }
+  }
+
+  /** Id of the OU at `path` ("Workloads/Production"). */
+  idOf(path: string): string {
+    const unit = this.byPath.get(path);
+    if (!unit)
+      throw new Error(
+        `No OU at path "${path}"; known paths: ${[...this.byPath.keys()].join(", ")}`,
+      );
+    return unit.id;
+  }
+}

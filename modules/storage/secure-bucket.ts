@@ -1,0 +1,104 @@
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { Construct } from "constructs";
+import { policyDocument, renderPolicy } from "../iam/policy-document";
+import type { PolicyStatement } from "../iam/policy-document";
+import type { KmsKey } from "../kms/kms-key";
+import { tlsOnlyStatements } from "./tls-only-policy";
+
+export interface SecureBucketProps {
+  readonly bucketName: string;
+  /** ARN partition, for the bucket ARN in its policy. */
+  readonly partition: string;
+  /** Default encryption key (SSE-KMS with an S3 bucket key, which cuts KMS calls). */
+  readonly kmsKey: KmsKey;
+  /**
+   * Statements added to the bucket policy after the TLS-only denials.
+   * @default none
+   */
+  readonly additionalPolicyStatements?: readonly PolicyStatement[];
+  /**
+   * Days a version is kept after it stops being current.
+   * @default 365
+   */
+  readonly noncurrentVersionRetentionDays?: number;
+}
+
+/**
+ * An S3 bucket with every safeguard on: SSE-KMS, versioning, all four public access blocks,
+ * ACLs disabled (bucket owner enforced), a TLS-only policy, and a lifecycle that keeps old
+ * versions for a retention period. Terraform refuses to destroy it.
+ */
+export class SecureBucket extends Construct {
+  readonly bucket: S3Bucket;
+
+  constructor(scope: Construct, id: string, props: SecureBucketProps) {
+    super(scope, id);
+    const noncurrentDays = props.noncurrentVersionRetentionDays ?? 365;
+    if (!Number.isInteger(noncurrentDays) || noncurrentDays < 1) {
+      throw new Error(
+        `noncurrentVersionRetentionDays must be a whole number of days, at least 1, got ${noncurrentDays}`,
+      );
+    }
+    this.bucket = new S3Bucket(this, "bucket", {
+      bucket: props.bucketName,
+      forceDestroy: false,
+      lifecycle: { preventDestroy: true },
+    });
+    const bucket = this.bucket.id;
+    new S3BucketPublicAccessBlock(this, "public-access-block", {
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, "ownership", {
+      bucket,
+      rule: { objectOwnership: "BucketOwnerEnforced" },
+    });
+    new S3BucketVersioningA(this, "versioning", {
+      bucket,
+      versioningConfiguration: { status: "Enabled" },
+    });
+    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+      bucket,
+      rule: [
+        {
+          applyServerSideEncryptionByDefault: {
+            sseAlgorithm: "aws:kms",
+            kmsMasterKeyId: props.kmsKey.arn,
+          },
+          bucketKeyEnabled: true,
+        },
+      ],
+    });
+    const bucketArn = `arn:${props.partition}:s3:::${props.bucketName}`;
+    new S3BucketPolicy(this, "policy", {
+      bucket,
+      policy: renderPolicy(
+        policyDocument(
+          ...tlsOnlyStatements(bucketArn),
+          ...(props.additionalPolicyStatements ?? []),
+        ),
+      ),
+    });
+    new S3BucketLifecycleConfiguration(this, "lifecycle", {
+      bucket,
+      rule: [
+        {
+          id: "expire-noncurrent-versions",
+          status: "Enabled",
+          filter: [{}],
+          noncurrentVersionExpiration: [{ noncurrentDays }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        },
+      ],
+    });
+  }
+}

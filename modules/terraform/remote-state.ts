@@ -1,0 +1,21 @@
+import { S3Backend } from "cdktf";
+import type { TerraformStack } from "cdktf";
+import type { OrganizationConfig } from "../../environments/schema/organization-schema";
+
+/**
+ * Keeps the stack's state in the landing zone's state bucket under its own key, encrypted, with
+ * S3 native locking (no DynamoDB table).
+ */
+export function useRemoteState(
+  stack: TerraformStack,
+  backend: OrganizationConfig["stateBackend"],
+): void {
+  new S3Backend(stack, {
+    bucket: backend.bucket,
+    key: `${backend.keyPrefix}/${stack.node.id}.tfstate`,
+    region: backend.region,
+    encrypt: true,
+  });
+  // cdktf 0.21's S3Backend has no typed property for it yet.
+  stack.addOverride("terraform.backend.s3.use_lockfile", true);
+}

@@ -1,0 +1,45 @@
+import { TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
+import { environmentStackName } from "../environments/model/stack-names";
+import type { EnvironmentConfig } from "../environments/schema/environment-schema";
+import { chainAccountCreation } from "../modules/organizations/account-creation-lanes";
+import { MemberAccount } from "../modules/organizations/member-account";
+import type { OrganizationalUnitTree } from "../modules/organizations/organizational-unit-tree";
+import { managementAccountProvider } from "../modules/terraform/aws-providers";
+import { useRemoteState } from "../modules/terraform/remote-state";
+
+export interface EnvironmentStackProps {
+  readonly config: LandingZoneConfig;
+  readonly environment: EnvironmentConfig;
+  readonly organizationalUnits: OrganizationalUnitTree;
+}
+
+/** An environment's workload accounts, in its OU; managed from the management account. */
+export class EnvironmentStack extends TerraformStack {
+  /** Workload accounts by account name. */
+  readonly accounts: ReadonlyMap<string, MemberAccount>;
+
+  constructor(scope: Construct, props: EnvironmentStackProps) {
+    const { environment } = props;
+    super(scope, environmentStackName(environment.name));
+    const organization = props.config.organization.config;
+    useRemoteState(this, organization.stateBackend);
+    managementAccountProvider(this, organization);
+
+    const parentId = props.organizationalUnits.idOf(environment.ou);
+    const accounts = environment.accounts.map(
+      (account) =>
+        new MemberAccount(this, `account-${account.name}`, {
+          name: account.name,
+          email: account.email,
+          parentId,
+          accessRoleName: organization.accessRoleName,
+          existingAccountId: account.id,
+          tags: { ...account.tags, Owner: account.owner, Environment: environment.name },
+        }),
+    );
+    chainAccountCreation(accounts);
+    this.accounts = new Map(accounts.map((account) => [account.accountName, account]));
+  }
+}

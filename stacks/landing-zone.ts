@@ -1,0 +1,49 @@
+import type { App, TerraformStack } from "cdktf";
+import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
+import { accountBaselineStackName, STACK_NAMES } from "../environments/model/stack-names";
+import type { MemberAccount } from "../modules/organizations/member-account";
+import { AccountBaselineStack } from "./account-baseline-stack";
+import { BootstrapStack } from "./bootstrap-stack";
+import { EnvironmentStack } from "./environment-stack";
+import { OrganizationStack } from "./organization-stack";
+
+/**
+ * Every stack of the landing zone, in deploy order: bootstrap, organization, environments, then
+ * one baseline per account.
+ */
+export function buildLandingZone(app: App, config: LandingZoneConfig): TerraformStack[] {
+  const bootstrap = new BootstrapStack(app, config);
+  const organization = new OrganizationStack(app, config);
+  const environments = config.environments.map(
+    ({ config: environment }) =>
+      new EnvironmentStack(app, {
+        config,
+        environment,
+        organizationalUnits: organization.organizationalUnits,
+      }),
+  );
+
+  const management = new AccountBaselineStack(app, {
+    config,
+    stackName: STACK_NAMES.management,
+    account: { kind: "management" },
+  });
+  management.addDependency(organization);
+  const baselineOf = (owner: TerraformStack, account: MemberAccount) => {
+    const stack = new AccountBaselineStack(app, {
+      config,
+      stackName: accountBaselineStackName(account.accountName),
+      account: { kind: "member", id: account.accountId },
+    });
+    // Imported accounts pass a literal id, so the order has to be stated, not inferred.
+    stack.addDependency(owner);
+    return stack;
+  };
+  const baselines = [
+    ...[...organization.coreAccounts.values()].map((account) => baselineOf(organization, account)),
+    ...environments.flatMap((environment) =>
+      [...environment.accounts.values()].map((account) => baselineOf(environment, account)),
+    ),
+  ];
+  return [bootstrap, organization, ...environments, management, ...baselines];
+}

@@ -1,0 +1,50 @@
+import { TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import { CORE_ACCOUNT_ROLES } from "../environments/model/accounts";
+import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
+import { STACK_NAMES } from "../environments/model/stack-names";
+import { chainAccountCreation } from "../modules/organizations/account-creation-lanes";
+import { MemberAccount } from "../modules/organizations/member-account";
+import { Organization } from "../modules/organizations/organization";
+import { OrganizationalUnitTree } from "../modules/organizations/organizational-unit-tree";
+import { managementAccountProvider } from "../modules/terraform/aws-providers";
+import { useRemoteState } from "../modules/terraform/remote-state";
+
+/** The organization, its OU tree and the core accounts, in the management account. */
+export class OrganizationStack extends TerraformStack {
+  readonly organizationalUnits: OrganizationalUnitTree;
+  /** Core accounts by account name. */
+  readonly coreAccounts: ReadonlyMap<string, MemberAccount>;
+
+  constructor(scope: Construct, config: LandingZoneConfig) {
+    super(scope, STACK_NAMES.organization);
+    const organization = config.organization.config;
+    useRemoteState(this, organization.stateBackend);
+    managementAccountProvider(this, organization);
+
+    const org = new Organization(this, "organization", {
+      existingOrganizationId: organization.existingOrganizationId,
+    });
+    this.organizationalUnits = new OrganizationalUnitTree(this, "organizational-units", {
+      rootId: org.rootId,
+      units: organization.organizationalUnits,
+    });
+
+    const accounts = CORE_ACCOUNT_ROLES.flatMap((role) => {
+      const account = organization.coreAccounts[role];
+      if (!account) return [];
+      return [
+        new MemberAccount(this, `account-${account.name}`, {
+          name: account.name,
+          email: account.email,
+          parentId: this.organizationalUnits.idOf(account.ou),
+          accessRoleName: organization.accessRoleName,
+          existingAccountId: account.id,
+          tags: { AccountRole: role },
+        }),
+      ];
+    });
+    chainAccountCreation(accounts);
+    this.coreAccounts = new Map(accounts.map((account) => [account.accountName, account]));
+  }
+}
