@@ -1,5 +1,4 @@
-import { App, LocalBackend, TerraformStack } from "cdktf";
-import { join, relative } from "node:path";
+import { LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
 import { STACK_NAMES } from "../environments/model/stack-names";
@@ -9,8 +8,12 @@ import { KmsKey } from "../modules/kms/kms-key";
 import { SecureBucket } from "../modules/storage/secure-bucket";
 import { managementAccountProvider } from "../modules/terraform/aws-providers";
 
-/** Where bootstrap keeps its local state: the project root, outside the synth output. */
-export const BOOTSTRAP_STATE_FILE = "terraform.bootstrap.tfstate";
+/**
+ * Bootstrap's local state, beside the output folder (the project root for the default
+ * cdktf.out). Terraform runs in <outdir>/stacks/bootstrap; the path is relative to that, so the
+ * output is the same on every machine and the state survives each synth replacing the folder.
+ */
+export const BOOTSTRAP_STATE_PATH = "../../../terraform.bootstrap.tfstate";
 
 /**
  * The state bucket every other stack keeps its state in. It has to exist before them, so it
@@ -22,10 +25,7 @@ export class BootstrapStack extends TerraformStack {
     const organization = config.organization.config;
     const backend = organization.stateBackend;
 
-    // Terraform runs in <outdir>/stacks/bootstrap; a relative path keeps the output the same on
-    // every machine, and keeps the state out of the folder each synth replaces.
-    const stackDir = join(App.of(this).outdir, "stacks", this.node.id);
-    new LocalBackend(this, { path: relative(stackDir, join(process.cwd(), BOOTSTRAP_STATE_FILE)) });
+    new LocalBackend(this, { path: BOOTSTRAP_STATE_PATH });
     managementAccountProvider(this, organization, backend.region);
 
     const partition = partitionOf(backend.region);

@@ -50,13 +50,16 @@ export function issuesToProblems(
         fix: `${didYouMean(key, known)}Allowed keys here: ${known.join(", ")}.`,
       }));
     }
-    const description = nearestDescription(issue.path, schemaAt);
-    const fix = description ? `Expected: ${description}` : "See the config reference in README.md.";
+    const description =
+      nearestDescription(issue.path, schemaAt) ?? "see the config reference in README.md.";
+    const missing = issue.code === "invalid_type" && issue.input === undefined;
+    const fix = missing
+      ? `Add ${String(issue.path.at(-1))}: ${description}`
+      : `Expected: ${description}`;
     const message =
       issue.code === "invalid_key"
         ? `key ${issue.issues.map((inner) => inner.message).join("; ")}`
         : issue.message;
-    const missing = issue.code === "invalid_type" && issue.input === undefined;
     return [
       missing
         ? { file, path: issue.path, message, fix }

@@ -25,7 +25,10 @@ export const AccountName = z
   .string()
   .min(1, { error: "is empty; AWS needs 1 to 50 characters" })
   .max(50, { error: "is longer than the 50 characters AWS allows for an account name" })
-  .regex(/^[\x20-\x7E]+$/, { error: "has characters AWS does not allow (printable ASCII only)" })
+  .regex(/^[\x20-\x7E]+$/, {
+    error: "has characters AWS does not allow (printable ASCII only)",
+    abort: true,
+  })
   .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
     error: "must be lowercase letters, digits and single hyphens, starting with a letter",
   });

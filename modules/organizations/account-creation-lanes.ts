@@ -1,3 +1,4 @@
+import { dependable } from "cdktf";
 import type { MemberAccount } from "./member-account";
 
 /** AWS Organizations runs at most five CreateAccount requests at a time per organization. */
@@ -15,6 +16,7 @@ export function chainAccountCreation(
 ): void {
   const created = accounts.filter((account) => !account.isImported);
   created.forEach((account, index) => {
-    if (index >= lanes) account.account.dependsOn = [created[index - lanes].account.fqn];
+    // dependable() renders a bare address; Terraform rejects "${...}" in depends_on.
+    if (index >= lanes) account.account.dependsOn = [dependable(created[index - lanes].account)];
   });
 }

@@ -1,0 +1,117 @@
+import { synthLandingZone } from "../helpers/synth";
+import type { SynthOutput } from "../helpers/synth";
+
+let out: SynthOutput;
+
+beforeAll(() => {
+  out = synthLandingZone();
+});
+
+const accountStacks = () =>
+  Object.keys(out.manifest.stacks).filter((name) => name.startsWith("account-"));
+
+test("there is one baseline stack per core and workload account, plus the management account", () => {
+  expect(accountStacks()).toEqual([
+    "account-audit",
+    "account-dev-data",
+    "account-dev-platform",
+    "account-log-archive",
+    "account-prod-analytics",
+    "account-prod-data",
+    "account-prod-platform",
+    "account-shared-services",
+    "account-staging-data",
+    "account-staging-platform",
+  ]);
+  expect(out.manifest.stacks.management).toBeDefined();
+});
+
+test("a new account is reached by assuming the access role with the id from its environment's state", () => {
+  const [provider] = out.stack("account-prod-data").provider.aws;
+  const accountId =
+    /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-prod\.outputs\.cross-stack-output-aws_organizations_account.*\}$/;
+  expect(provider.allowed_account_ids).toEqual([expect.stringMatching(accountId)]);
+  expect(provider.assume_role).toEqual([
+    {
+      role_arn: expect.stringMatching(
+        /^arn:aws:iam::\$\{.+\}:role\/OrganizationAccountAccessRole$/,
+      ),
+      session_name: "landing-zone",
+    },
+  ]);
+  expect(provider.region).toBe("us-east-1");
+});
+
+test("an imported account is reached by its literal id, without reading another stack's state", () => {
+  const stack = out.stack("account-prod-platform");
+  expect(stack.provider.aws[0].assume_role[0].role_arn).toBe(
+    "arn:aws:iam::444455556666:role/OrganizationAccountAccessRole",
+  );
+  expect(stack.data).toBeUndefined();
+});
+
+test("the management account's baseline uses the management provider, with no role to assume", () => {
+  const [provider] = out.stack("management").provider.aws;
+  expect(provider.allowed_account_ids).toEqual(["111122223333"]);
+  expect(provider.assume_role).toBeUndefined();
+});
+
+test.each(["account-audit", "account-dev-data", "management"])(
+  "%s is hardened in every governed region",
+  (name) => {
+    const resources = (type: string) => Object.values(out.resources(name, type));
+    expect(resources("aws_iam_account_password_policy")).toEqual([
+      expect.objectContaining({
+        minimum_password_length: 14,
+        password_reuse_prevention: 24,
+        max_password_age: 90,
+        require_lowercase_characters: true,
+        require_uppercase_characters: true,
+        require_numbers: true,
+        require_symbols: true,
+      }),
+    ]);
+    expect(resources("aws_s3_account_public_access_block")).toEqual([
+      expect.objectContaining({
+        block_public_acls: true,
+        block_public_policy: true,
+        ignore_public_acls: true,
+        restrict_public_buckets: true,
+      }),
+    ]);
+    const regionsOf = (type: string) => resources(type).map((resource) => resource.region);
+    expect(regionsOf("aws_ebs_encryption_by_default")).toEqual(["us-east-1", "us-west-2"]);
+    expect(
+      resources("aws_ebs_encryption_by_default").every((resource) => resource.enabled === true),
+    ).toBe(true);
+    expect(regionsOf("aws_ec2_instance_metadata_defaults")).toEqual(["us-east-1", "us-west-2"]);
+    expect(
+      resources("aws_ec2_instance_metadata_defaults").every(
+        (resource) => resource.http_tokens === "required",
+      ),
+    ).toBe(true);
+    // One provider per account: regions come from the per-resource argument, not aliases.
+    expect(out.stack(name).provider.aws).toHaveLength(1);
+  },
+);
+
+test("every stack but bootstrap keeps state in S3 under a unique key, encrypted and locked", () => {
+  const keys = Object.keys(out.manifest.stacks)
+    .filter((name) => name !== "bootstrap")
+    .map((name) => {
+      const backend = out.stack(name).terraform.backend.s3;
+      expect(backend).toMatchObject({
+        encrypt: true,
+        use_lockfile: true,
+        bucket: "nwh-terraform-state-111122223333",
+      });
+      expect(backend.key).toBe(`landing-zone/${name}.tfstate`);
+      return backend.key;
+    });
+  expect(new Set(keys).size).toBe(keys.length);
+});
+
+test("matches the snapshots of the example organization", () => {
+  expect(out.stack("account-prod-data")).toMatchSnapshot();
+  expect(out.stack("management")).toMatchSnapshot();
+});

@@ -1,0 +1,71 @@
+import { synthLandingZone } from "../helpers/synth";
+import type { SynthOutput } from "../helpers/synth";
+
+let out: SynthOutput;
+
+beforeAll(() => {
+  out = synthLandingZone();
+});
+
+const accountsOf = (stack: string) =>
+  Object.entries(out.resources(stack, "aws_organizations_account"));
+
+test("each environment's accounts sit in its OU, found through the organization stack's state", () => {
+  const prod = accountsOf("prod");
+  expect(prod.map(([, account]) => account.name).sort()).toEqual([
+    "prod-analytics",
+    "prod-data",
+    "prod-platform",
+  ]);
+  const remote =
+    out.stack("prod").data.terraform_remote_state["cross-stack-reference-input-organization"];
+  expect(remote.config).toMatchObject({
+    key: "landing-zone/organization.tfstate",
+    bucket: "nwh-terraform-state-111122223333",
+  });
+  for (const [, account] of prod) {
+    expect(account.parent_id).toMatch(
+      /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-organization\.outputs\..*workloads-production.*\}$/,
+    );
+  }
+});
+
+test("accounts can't be closed or destroyed by accident, and carry owner and environment tags", () => {
+  const [, data] = accountsOf("prod").find(([, account]) => account.name === "prod-data")!;
+  expect(data).toMatchObject({
+    email: "aws+prod-data@northwind-health.com",
+    close_on_deletion: false,
+    role_name: "OrganizationAccountAccessRole",
+    tags: {
+      Owner: "data-team",
+      Environment: "prod",
+      Tier: "critical",
+      DataClassification: "restricted",
+    },
+  });
+  expect(data.lifecycle).toEqual({
+    prevent_destroy: true,
+    ignore_changes: ["role_name", "iam_user_access_to_billing"],
+  });
+});
+
+test("an account with an id in config is imported, not created", () => {
+  const [address] = accountsOf("prod").find(([, account]) => account.name === "prod-platform")!;
+  expect(out.stack("prod").import).toEqual([
+    { to: `aws_organizations_account.${address}`, id: "444455556666" },
+  ]);
+  expect(out.stack("dev").import).toBeUndefined();
+});
+
+test("deploys after the organization, and each account baseline after the stack that owns its account", () => {
+  const dependencies = (stack: string) => out.manifest.stacks[stack].dependencies;
+  expect(dependencies("prod")).toEqual(["organization"]);
+  expect(dependencies("account-prod-data")).toEqual(["prod"]);
+  expect(dependencies("account-prod-platform")).toEqual(["prod"]);
+  expect(dependencies("account-audit")).toEqual(["organization"]);
+  expect(dependencies("management")).toEqual(["organization"]);
+});
+
+test("matches the snapshot of the example organization", () => {
+  expect(out.stack("prod")).toMatchSnapshot();
+});

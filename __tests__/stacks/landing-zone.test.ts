@@ -1,0 +1,73 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { copyExampleConfig, synthLandingZone } from "../helpers/synth";
+import type { SynthOutput } from "../helpers/synth";
+
+let example: SynthOutput;
+
+beforeAll(() => {
+  example = synthLandingZone();
+});
+
+test("the same config synthesizes byte-identical stacks", () => {
+  const again = synthLandingZone();
+  expect(again.files()).toEqual(example.files());
+});
+
+test("stamping an account changes only its environment's stack and adds its baseline stack", () => {
+  const configDir = copyExampleConfig();
+  const devFile = join(configDir, "dev.yaml");
+  const original = readFileSync(devFile, "utf8");
+  writeFileSync(
+    devFile,
+    original.replace(
+      "baseline: {}",
+      [
+        "  - name: dev-ml",
+        "    email: aws+dev-ml@northwind-health.com",
+        "    owner: ml-team",
+        "baseline: {}",
+      ].join("\n"),
+    ),
+  );
+  const stamped = synthLandingZone(configDir).files();
+  const before = example.files();
+
+  const changed = [...before.keys()].filter((path) => stamped.get(path) !== before.get(path));
+  const added = [...stamped.keys()].filter((path) => !before.has(path));
+  expect(changed).toEqual(["stacks/dev/cdk.tf.json"]);
+  expect(added).toEqual(["stacks/account-dev-ml/cdk.tf.json"]);
+});
+
+describe("a 20-account environment", () => {
+  let big: SynthOutput;
+  beforeAll(() => {
+    const configDir = copyExampleConfig();
+    const accounts = Array.from({ length: 20 }, (_, index) => {
+      const name = `dev-team-${String(index + 1).padStart(2, "0")}`;
+      return `  - name: ${name}\n    email: aws+${name}@northwind-health.com\n    owner: team-${index + 1}\n`;
+    });
+    writeFileSync(
+      join(configDir, "dev.yaml"),
+      `name: dev\nou: Workloads/Development\naccounts:\n${accounts.join("")}`,
+    );
+    big = synthLandingZone(configDir);
+  });
+
+  test("creates at most five accounts at a time: each waits for the one five places before it", () => {
+    const accounts = big.resources("dev", "aws_organizations_account");
+    const addressOf = new Map(
+      Object.entries(accounts).map(([address, account]) => [account.name as string, address]),
+    );
+    for (let index = 1; index <= 20; index++) {
+      const account = accounts[addressOf.get(`dev-team-${String(index).padStart(2, "0")}`)!];
+      if (index <= 5) {
+        expect(account.depends_on).toBeUndefined();
+      } else {
+        const lanePredecessor = addressOf.get(`dev-team-${String(index - 5).padStart(2, "0")}`);
+        // A bare address: Terraform rejects an interpolation in depends_on.
+        expect(account.depends_on).toEqual([`aws_organizations_account.${lanePredecessor}`]);
+      }
+    }
+  });
+});
