@@ -22,6 +22,11 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
         organizationalUnits: organization.organizationalUnits,
       }),
   );
+  // Each stack creates at most five accounts at a time; deploying environment stacks one after
+  // another keeps the organization-wide limit too, even with cdktf's unlimited stack parallelism.
+  environments.forEach((environment, index) => {
+    if (index > 0) environment.addDependency(environments[index - 1]);
+  });
 
   const management = new AccountBaselineStack(app, {
     config,

@@ -58,8 +58,11 @@ test("an account with an id in config is imported, not created", () => {
 });
 
 test("deploys after the organization, and each account baseline after the stack that owns its account", () => {
-  const dependencies = (stack: string) => out.manifest.stacks[stack].dependencies;
-  expect(dependencies("prod")).toEqual(["organization"]);
+  const dependencies = (stack: string) => [...out.manifest.stacks[stack].dependencies].sort();
+  expect(dependencies("dev")).toEqual(["organization"]);
+  // Environments deploy one after another, so account creations never overlap across stacks.
+  expect(dependencies("prod")).toEqual(["dev", "organization"]);
+  expect(dependencies("staging")).toEqual(["organization", "prod"]);
   expect(dependencies("account-prod-data")).toEqual(["prod"]);
   expect(dependencies("account-prod-platform")).toEqual(["prod"]);
   expect(dependencies("account-audit")).toEqual(["organization"]);
