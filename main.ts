@@ -1,17 +1,34 @@
+import { formatSummary } from "./cli/synth-summary";
+import { synthesizeAtomically } from "./cli/synthesize-atomically";
+import { enforceGuardrails } from "./compliance/enforce-guardrails";
+import { GuardrailViolationError } from "./compliance/rules/evaluate-rules";
+import { RULE_PACK } from "./compliance/rules/rule-pack";
+import { checkSuppressions } from "./compliance/suppressions/check-suppressions";
 import { ConfigError } from "./environments/loader/config-problem";
 import { DEFAULT_CONFIG_DIR, loadLandingZoneConfig } from "./environments/loader/load-config";
-import { formatSummary, summarizeSynth } from "./cli/synth-summary";
-import { synthesizeAtomically } from "./cli/synthesize-atomically";
+import type { SynthesizedStack } from "./compliance/rules/evaluate-rules";
 import { buildLandingZone } from "./stacks/landing-zone";
 
 const started = performance.now();
 const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
 try {
   // Validate before the App exists: constructing it creates the output folder.
-  const config = loadLandingZoneConfig(process.env.LZ_CONFIG_DIR || DEFAULT_CONFIG_DIR);
-  synthesizeAtomically(outdir, (app) => buildLandingZone(app, config));
-  console.log(formatSummary(outdir, summarizeSynth(outdir), performance.now() - started));
+  const today = new Date().toISOString().slice(0, 10);
+  const config = loadLandingZoneConfig(process.env.LZ_CONFIG_DIR || DEFAULT_CONFIG_DIR, [
+    checkSuppressions(
+      RULE_PACK.map((rule) => rule.id),
+      today,
+    ),
+  ]);
+  let stacks: SynthesizedStack[] = [];
+  synthesizeAtomically(
+    outdir,
+    (app) => buildLandingZone(app, config),
+    (app, staged) => (stacks = enforceGuardrails(app, staged, config)),
+  );
+  console.log(formatSummary(outdir, stacks, performance.now() - started));
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  const expected = error instanceof ConfigError || error instanceof GuardrailViolationError;
+  console.error(expected ? error.message : error);
   process.exitCode = 1;
 }

@@ -5,6 +5,7 @@ import { STACK_NAMES } from "../environments/model/stack-names";
 import { partitionOf } from "../environments/schema/primitives";
 import { accountRootKeyPolicy } from "../modules/kms/account-root-key-policy";
 import { KmsKey } from "../modules/kms/kms-key";
+import { AccessLogBucket } from "../modules/storage/access-log-bucket";
 import { SecureBucket } from "../modules/storage/secure-bucket";
 import { managementAccountProvider } from "../modules/terraform/aws-providers";
 
@@ -34,10 +35,16 @@ export class BootstrapStack extends TerraformStack {
       description: "Encrypts the landing zone's Terraform state",
       policy: accountRootKeyPolicy(partition, organization.managementAccountId),
     });
+    const accessLogs = new AccessLogBucket(this, "state-access-logs", {
+      bucketName: `${backend.bucket}-access-logs`,
+      partition,
+      sourceAccountId: organization.managementAccountId,
+    });
     new SecureBucket(this, "state-bucket", {
       bucketName: backend.bucket,
       partition,
       kmsKey: stateKey,
+      accessLogs,
     });
   }
 }

@@ -3,8 +3,11 @@ import type { StackJson, SynthOutput } from "../helpers/synth";
 
 let out: SynthOutput;
 let stack: StackJson;
-const only = (type: string) => {
-  const all = Object.values(out.resources("bootstrap", type));
+/** The one resource of `type` in the state bucket (or its key), or in its access-log bucket. */
+const only = (type: string, owner: "state" | "access-logs" = "state") => {
+  const all = Object.entries(out.resources("bootstrap", type))
+    .filter(([address]) => address.startsWith("state-access-logs") === (owner === "access-logs"))
+    .map(([, resource]) => resource);
   expect(all).toHaveLength(1);
   return all[0];
 };
@@ -93,6 +96,28 @@ test("the bucket policy refuses plain HTTP and old TLS for everyone", () => {
       Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
     },
   ]);
+});
+
+test("the state bucket logs every request to an SSE-S3 access-log bucket that only S3 log delivery can write", () => {
+  const logBucket = only("aws_s3_bucket", "access-logs");
+  expect(logBucket).toMatchObject({ bucket: "nwh-terraform-state-111122223333-access-logs", lifecycle: { prevent_destroy: true } });
+  const logging = only("aws_s3_bucket_logging");
+  expect(logging.target_bucket).toMatch(/^\$\{aws_s3_bucket\.state-access-logs_.+\.id\}$/);
+  expect(only("aws_s3_bucket_server_side_encryption_configuration", "access-logs").rule[0]).toEqual({
+    apply_server_side_encryption_by_default: { sse_algorithm: "AES256" },
+  });
+  const delivery = JSON.parse(only("aws_s3_bucket_policy", "access-logs").policy).Statement.find(
+    (statement: { Sid: string }) => statement.Sid === "AllowS3ServerAccessLogDelivery",
+  );
+  expect(delivery).toEqual({
+    Sid: "AllowS3ServerAccessLogDelivery",
+    Effect: "Allow",
+    Principal: { Service: "logging.s3.amazonaws.com" },
+    Action: "s3:PutObject",
+    Resource: "arn:aws:s3:::nwh-terraform-state-111122223333-access-logs/*",
+    Condition: { StringEquals: { "aws:SourceAccount": "111122223333" } },
+  });
+  expect(only("aws_s3_bucket_lifecycle_configuration", "access-logs").rule[0].expiration).toEqual([{ days: 365 }]);
 });
 
 test("matches the snapshot of the example organization", () => {

@@ -35,7 +35,11 @@ const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
  * Reads organization.yaml and one YAML file per environment from `dir`, and validates them
  * completely. Throws a ConfigError listing every problem found, never just the first.
  */
-export function loadLandingZoneConfig(dir: string = DEFAULT_CONFIG_DIR): LandingZoneConfig {
+export function loadLandingZoneConfig(
+  dir: string = DEFAULT_CONFIG_DIR,
+  /** Checks of layers above the config, such as suppressions naming real rules. */
+  extraChecks: readonly SemanticCheck[] = [],
+): LandingZoneConfig {
   const sourceDir = resolve(dir);
   const shown = (file: string) => {
     const fromHere = relative(process.cwd(), join(sourceDir, file));
@@ -86,7 +90,9 @@ export function loadLandingZoneConfig(dir: string = DEFAULT_CONFIG_DIR): Landing
     .filter((environment) => environment !== undefined);
 
   problems.push(
-    ...SEMANTIC_CHECKS.flatMap((check) => check({ sourceDir, organization, environments })),
+    ...[...SEMANTIC_CHECKS, ...extraChecks].flatMap((check) =>
+      check({ sourceDir, organization, environments }),
+    ),
   );
   if (problems.length > 0) {
     const lineOf = new Map(sources.map((source) => [source.file, source.lineOf]));

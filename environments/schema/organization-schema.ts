@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ComplianceConfigSchema } from "./compliance-schema";
 import { AccountId, AccountName, Email, OuPath, Region } from "./primitives";
 
 export const MAX_OU_DEPTH = 5;
@@ -76,8 +77,13 @@ export const OrganizationConfigSchema = z
       .strictObject({
         bucket: z
           .string()
-          .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: "is not a valid S3 bucket name" })
-          .describe("S3 bucket for Terraform state; the bootstrap stack creates it."),
+          .regex(/^[a-z0-9][a-z0-9.-]{1,49}[a-z0-9]$/, {
+            error:
+              "is not an S3 bucket name of at most 51 characters (room for the -access-logs bucket)",
+          })
+          .describe(
+            "S3 bucket for Terraform state; the bootstrap stack creates it and <bucket>-access-logs.",
+          ),
         region: Region.describe("Region of the state bucket."),
         keyPrefix: z
           .string()
@@ -102,6 +108,7 @@ export const OrganizationConfigSchema = z
       .array(Email)
       .min(1, { error: "is empty; supply at least one security contact" })
       .describe("Emails that receive security notifications."),
+    compliance: ComplianceConfigSchema,
   })
   .describe("The organization-wide file, organization.yaml.");
 

@@ -3,6 +3,14 @@ import { Ec2InstanceMetadataDefaults } from "@cdktf/provider-aws/lib/ec2-instanc
 import { IamAccountPasswordPolicy } from "@cdktf/provider-aws/lib/iam-account-password-policy";
 import { S3AccountPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-account-public-access-block";
 import { Construct } from "constructs";
+import { defineControl, implementsControl } from "../../compliance/controls/control";
+
+export const ACCOUNT_HARDENING_CONTROL = defineControl({
+  id: "account-hardening",
+  description:
+    "Every account enforces the CIS password policy and blocks public S3 access, and in every governed region encrypts new EBS volumes and requires IMDSv2",
+  criteria: ["CC6.1", "CC6.6", "CC6.7", "C1.1"],
+});
 
 export interface AccountHardeningProps {
   /** Every governed region: the regional settings are applied in each. */
@@ -29,6 +37,7 @@ export const CIS_PASSWORD_POLICY = {
 export class AccountHardening extends Construct {
   constructor(scope: Construct, id: string, props: AccountHardeningProps) {
     super(scope, id);
+    implementsControl(this, ACCOUNT_HARDENING_CONTROL);
     if (props.regions.length === 0) {
       throw new Error("AccountHardening needs at least one governed region, got []");
     }

@@ -1,8 +1,16 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey as KmsKeyResource } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
+import { defineControl, implementsControl } from "../../compliance/controls/control";
 import { renderPolicy } from "../iam/policy-document";
 import type { PolicyDocument } from "../iam/policy-document";
+
+export const KMS_KEY_CONTROL = defineControl({
+  id: "kms-customer-managed-key",
+  description:
+    "Data is encrypted with customer-managed keys that rotate yearly, have an explicit key policy and wait 30 days before deletion",
+  criteria: ["CC6.1", "CC6.7", "C1.1"],
+});
 
 export interface KmsKeyProps {
   /** Alias without the alias/ prefix, such as nwh/terraform-state. */
@@ -23,6 +31,7 @@ export class KmsKey extends Construct {
 
   constructor(scope: Construct, id: string, props: KmsKeyProps) {
     super(scope, id);
+    implementsControl(this, KMS_KEY_CONTROL);
     const deletionWindowInDays = props.deletionWindowInDays ?? 30;
     if (
       !Number.isInteger(deletionWindowInDays) ||

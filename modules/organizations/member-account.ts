@@ -1,6 +1,14 @@
 import { OrganizationsAccount } from "@cdktf/provider-aws/lib/organizations-account";
 import { Construct } from "constructs";
+import { defineControl, implementsControl } from "../../compliance/controls/control";
 import { importExisting } from "../terraform/import-existing";
+
+export const ACCOUNT_ISOLATION_CONTROL = defineControl({
+  id: "account-isolation",
+  description:
+    "Each workload and core function runs in its own account, which a config change cannot close or destroy",
+  criteria: ["CC6.1", "CC8.1"],
+});
 
 export interface MemberAccountProps {
   readonly name: string;
@@ -30,6 +38,7 @@ export class MemberAccount extends Construct {
 
   constructor(scope: Construct, id: string, props: MemberAccountProps) {
     super(scope, id);
+    implementsControl(this, ACCOUNT_ISOLATION_CONTROL);
     this.accountName = props.name;
     this.existingAccountId = props.existingAccountId;
     this.account = new OrganizationsAccount(this, "account", {

@@ -1,7 +1,15 @@
 import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations-organization";
 import { Construct } from "constructs";
+import { defineControl, implementsControl } from "../../compliance/controls/control";
 import { importExisting } from "../terraform/import-existing";
 import { ORGANIZATION_POLICY_TYPES, ORGANIZATION_SERVICE_PRINCIPALS } from "./service-access";
+
+export const ORGANIZATION_CONTROL = defineControl({
+  id: "organization-governance",
+  description:
+    "Every account belongs to one organization with all features, so guardrail policies and trusted security services reach all of them",
+  criteria: ["CC5.2", "CC6.1"],
+});
 
 export interface OrganizationProps {
   /**
@@ -20,6 +28,7 @@ export class Organization extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationProps = {}) {
     super(scope, id);
+    implementsControl(this, ORGANIZATION_CONTROL);
     this.organization = new OrganizationsOrganization(this, "organization", {
       featureSet: "ALL",
       enabledPolicyTypes: [...ORGANIZATION_POLICY_TYPES],

@@ -1,8 +1,16 @@
 import { OrganizationsOrganizationalUnit } from "@cdktf/provider-aws/lib/organizations-organizational-unit";
 import { Construct } from "constructs";
+import { defineControl, implementsControl } from "../../compliance/controls/control";
 import { listOrganizationalUnits } from "../../environments/model/organizational-unit-paths";
 import type { OrganizationalUnitConfig } from "../../environments/schema/organization-schema";
 import { importExisting } from "../terraform/import-existing";
+
+export const OU_TREE_CONTROL = defineControl({
+  id: "organizational-units",
+  description:
+    "Accounts are grouped into OUs by function and environment, so guardrails attach according to risk",
+  criteria: ["CC5.2", "CC6.1"],
+});
 
 export interface OrganizationalUnitTreeProps {
   /** The organization root id. */
@@ -19,6 +27,7 @@ export class OrganizationalUnitTree extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationalUnitTreeProps) {
     super(scope, id);
+    implementsControl(this, OU_TREE_CONTROL);
     const constructIds = new Map<string, string>();
     for (const entry of listOrganizationalUnits(props.units)) {
       const constructId = entry.path.toLowerCase().replace(/[^a-z0-9]+/g, "-");

@@ -1,4 +1,5 @@
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
@@ -6,10 +7,19 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
+import { defineControl, implementsControl } from "../../compliance/controls/control";
 import { policyDocument, renderPolicy } from "../iam/policy-document";
 import type { PolicyStatement } from "../iam/policy-document";
 import type { KmsKey } from "../kms/kms-key";
+import type { AccessLogBucket } from "./access-log-bucket";
 import { tlsOnlyStatements } from "./tls-only-policy";
+
+export const SECURE_BUCKET_CONTROL = defineControl({
+  id: "secure-bucket",
+  description:
+    "Buckets are private, owner-enforced, TLS-only and KMS-encrypted, with versions kept for a retention period and every request logged",
+  criteria: ["CC6.1", "CC6.7", "C1.1", "A1.2"],
+});
 
 export interface SecureBucketProps {
   readonly bucketName: string;
@@ -17,6 +27,8 @@ export interface SecureBucketProps {
   readonly partition: string;
   /** Default encryption key (SSE-KMS with an S3 bucket key, which cuts KMS calls). */
   readonly kmsKey: KmsKey;
+  /** Where S3 server access logs of this bucket go. */
+  readonly accessLogs: AccessLogBucket;
   /**
    * Statements added to the bucket policy after the TLS-only denials.
    * @default none
@@ -32,13 +44,14 @@ export interface SecureBucketProps {
 /**
  * An S3 bucket with every safeguard on: SSE-KMS, versioning, all four public access blocks,
  * ACLs disabled (bucket owner enforced), a TLS-only policy, and a lifecycle that keeps old
- * versions for a retention period. Terraform refuses to destroy it.
+ * versions for a retention period, with every request logged. Terraform refuses to destroy it.
  */
 export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
+    implementsControl(this, SECURE_BUCKET_CONTROL);
     const noncurrentDays = props.noncurrentVersionRetentionDays ?? 365;
     if (!Number.isInteger(noncurrentDays) || noncurrentDays < 1) {
       throw new Error(
@@ -77,6 +90,11 @@ export class SecureBucket extends Construct {
           bucketKeyEnabled: true,
         },
       ],
+    });
+    new S3BucketLoggingA(this, "access-logging", {
+      bucket,
+      targetBucket: props.accessLogs.bucket.id,
+      targetPrefix: `${props.bucketName}/`,
     });
     const bucketArn = `arn:${props.partition}:s3:::${props.bucketName}`;
     new S3BucketPolicy(this, "policy", {

@@ -1,0 +1,130 @@
+import type {
+  ComplianceConfig,
+  OrganizationalArea,
+} from "../../environments/schema/compliance-schema";
+import type { ControlPlacement } from "../controls/control";
+import { criteriaInScope } from "../criteria/trust-services-criteria";
+import type { SynthesizedStack } from "../rules/evaluate-rules";
+import { constructPathOf, locateResources } from "./stack-locations";
+import type { ResourceLocation } from "./stack-locations";
+
+export interface ControlEvidence {
+  readonly id: string;
+  readonly description: string;
+  readonly resources: readonly ResourceLocation[];
+}
+
+export interface CriterionEvidence {
+  readonly id: string;
+  readonly category: string;
+  readonly title: string;
+  /** technical: controls serve it; organizational: only owners do; gap: nothing does. */
+  readonly status: "technical" | "organizational" | "gap";
+  readonly controls: readonly ControlEvidence[];
+  readonly owners: readonly { readonly area: OrganizationalArea; readonly owner: string }[];
+}
+
+/** Each in-scope criterion with the controls, and their resources, that serve it. */
+export function buildControlMatrix(
+  compliance: ComplianceConfig,
+  placements: readonly ControlPlacement[],
+  stacks: readonly SynthesizedStack[],
+  accountOf: (stack: string) => string,
+): CriterionEvidence[] {
+  const resourcesByControl = new Map<string, ResourceLocation[]>();
+  const descriptions = new Map<string, string>();
+  for (const stack of stacks) {
+    for (const [address, location] of locateResources(stack, accountOf(stack.name))) {
+      const path = constructPathOf(stack, address) ?? "";
+      for (const { control, constructPath } of placements) {
+        if (!path.startsWith(`${constructPath}/`)) continue;
+        descriptions.set(control.id, control.description);
+        resourcesByControl.set(control.id, [
+          ...(resourcesByControl.get(control.id) ?? []),
+          location,
+        ]);
+      }
+    }
+  }
+  const controlsFor = (criterion: string) =>
+    [...new Map(placements.map(({ control }) => [control.id, control])).values()]
+      .filter(
+        (control) =>
+          control.criteria.includes(criterion as never) && resourcesByControl.has(control.id),
+      )
+      .map((control) => ({
+        id: control.id,
+        description: control.description,
+        resources: resourcesByControl.get(control.id)!,
+      }));
+
+  return criteriaInScope(compliance.categories).map((criterion) => {
+    const controls = controlsFor(criterion.id);
+    const owners = (criterion.organizational ?? []).map((area) => ({
+      area,
+      owner: compliance.owners[area],
+    }));
+    const status = controls.length > 0 ? "technical" : owners.length > 0 ? "organizational" : "gap";
+    return {
+      id: criterion.id,
+      category: criterion.category,
+      title: criterion.title,
+      status,
+      controls,
+      owners,
+    };
+  });
+}
+
+export function renderControlMatrix(matrix: readonly CriterionEvidence[]): string {
+  const lines = [
+    "# SOC 2 control matrix",
+    "",
+    "Each Trust Services Criterion in scope, the technical controls that serve it with the resources that implement them, and the owners of its organizational part.",
+    "",
+    "| criterion | title | status | controls | owners |",
+    "| --- | --- | --- | --- | --- |",
+    ...matrix.map(
+      (criterion) =>
+        `| ${criterion.id} | ${criterion.title} | ${criterion.status} | ${criterion.controls.map((control) => `${control.id} (${control.resources.length})`).join(", ") || "—"} | ${criterion.owners.map((owner) => `${owner.area}: ${owner.owner}`).join("; ") || "—"} |`,
+    ),
+    "",
+    "## Controls and their resources",
+  ];
+  const seen = new Set<string>();
+  for (const control of matrix.flatMap((criterion) => criterion.controls)) {
+    if (seen.has(control.id)) continue;
+    seen.add(control.id);
+    const criteria = matrix
+      .filter((criterion) => criterion.controls.some((served) => served.id === control.id))
+      .map((criterion) => criterion.id);
+    lines.push(
+      "",
+      `### ${control.id}`,
+      "",
+      `${control.description}.`,
+      "",
+      `Serves: ${criteria.join(", ")}.`,
+      "",
+      "| stack | account | region | resource |",
+      "| --- | --- | --- | --- |",
+    );
+    lines.push(
+      ...control.resources.map(
+        (resource) =>
+          `| ${resource.stack} | ${resource.account} | ${resource.region} | \`${resource.address}\` |`,
+      ),
+    );
+  }
+  const gaps = matrix.filter((criterion) => criterion.status === "gap");
+  lines.push(
+    "",
+    "## Gaps",
+    "",
+    gaps.length === 0
+      ? "None."
+      : gaps.map((criterion) => `- ${criterion.id}: ${criterion.title}`).join("\n"),
+    "",
+  );
+  return lines.join("\n");
+}

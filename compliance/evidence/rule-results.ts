@@ -1,0 +1,74 @@
+import type { Finding } from "../rules/evaluate-rules";
+import type { Rule } from "../rules/rule";
+
+export interface RuleResultEvidence {
+  readonly id: string;
+  readonly title: string;
+  readonly criteria: readonly string[];
+  readonly passed: number;
+  readonly notApplicable: number;
+  readonly exceptions: readonly {
+    readonly stack: string;
+    readonly address: string;
+    readonly finding: string;
+    readonly justification: string;
+    readonly expires: string | null;
+  }[];
+}
+
+export function buildRuleResults(
+  rules: readonly Rule[],
+  findings: readonly Finding[],
+): RuleResultEvidence[] {
+  return rules.map((rule) => {
+    const mine = findings.filter((finding) => finding.rule.id === rule.id);
+    return {
+      id: rule.id,
+      title: rule.title,
+      criteria: rule.criteria,
+      passed: mine.filter((finding) => finding.status === "compliant").length,
+      notApplicable: mine.filter((finding) => finding.status === "not-applicable").length,
+      exceptions: mine
+        .filter((finding) => finding.status === "suppressed")
+        .map((finding) => ({
+          stack: finding.stack,
+          address: finding.address,
+          finding: finding.message ?? "",
+          justification: finding.suppression!.justification,
+          expires: finding.suppression!.expires ?? null,
+        })),
+    };
+  });
+}
+
+export function renderRuleResults(results: readonly RuleResultEvidence[]): string {
+  const exceptions = results.flatMap((result) =>
+    result.exceptions.map((exception) => ({ rule: result.id, ...exception })),
+  );
+  return [
+    "# Guardrail rule results",
+    "",
+    "Every rule ran on every resource of every stack; a violation would have failed the synth.",
+    "",
+    "| rule | title | criteria | passed | not applicable | exceptions |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...results.map(
+      (result) =>
+        `| ${result.id} | ${result.title} | ${result.criteria.join(", ")} | ${result.passed} | ${result.notApplicable} | ${result.exceptions.length} |`,
+    ),
+    "",
+    "## Exceptions",
+    "",
+    exceptions.length === 0
+      ? "None."
+      : [
+          "| rule | stack | resource | finding | justification | expires |",
+          "| --- | --- | --- | --- | --- | --- |",
+          ...exceptions.map(
+            (exception) =>
+              `| ${exception.rule} | ${exception.stack} | \`${exception.address}\` | ${exception.finding} | ${exception.justification} | ${exception.expires ?? "never"} |`,
+          ),
+        ].join("\n"),
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,98 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { extname, join } from "node:path";
+import type { IConstruct } from "constructs";
+import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
+import { findControls } from "../controls/control";
+import type { Finding, SynthesizedStack } from "../rules/evaluate-rules";
+import type { Rule } from "../rules/rule";
+import { buildAccessMatrix, renderAccessMatrix } from "./access-matrix";
+import { buildControlMatrix, renderControlMatrix } from "./control-matrix";
+import {
+  buildPolicyInventory,
+  renderOrganizationDiagram,
+  renderPolicyInventory,
+} from "./organization-inventory";
+import { buildRuleResults, renderRuleResults } from "./rule-results";
+import { accountOfStack } from "./stack-locations";
+
+export const EVIDENCE_DIR = "evidence";
+
+export interface EvidenceInput {
+  readonly app: IConstruct;
+  readonly config: LandingZoneConfig;
+  readonly stacks: readonly SynthesizedStack[];
+  readonly rules: readonly Rule[];
+  readonly findings: readonly Finding[];
+}
+
+/** Writes the evidence pack into <outdir>/evidence, as Markdown for people and JSON for machines. */
+export function writeEvidence(outdir: string, input: EvidenceInput): void {
+  const dir = join(outdir, EVIDENCE_DIR);
+  mkdirSync(dir, { recursive: true });
+  const { config } = input;
+  const controlMatrix = buildControlMatrix(
+    config.organization.config.compliance,
+    findControls(input.app),
+    input.stacks,
+    accountOfStack(config),
+  );
+  const ruleResults = buildRuleResults(input.rules, input.findings);
+  const policyInventory = buildPolicyInventory(config);
+  const accessMatrix = buildAccessMatrix();
+  const write = (name: string, markdown: string, json?: unknown) => {
+    writeFileSync(join(dir, `${name}.md`), markdown);
+    if (json !== undefined)
+      writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`);
+  };
+  write("control-matrix", renderControlMatrix(controlMatrix), controlMatrix);
+  write("rule-results", renderRuleResults(ruleResults), ruleResults);
+  write("policy-inventory", renderPolicyInventory(policyInventory), policyInventory);
+  write("access-matrix", renderAccessMatrix(accessMatrix), accessMatrix);
+  write("organization-diagram", renderOrganizationDiagram(config, policyInventory));
+
+  const gaps = controlMatrix.filter((criterion) => criterion.status === "gap").length;
+  const exceptions = ruleResults.reduce((sum, result) => sum + result.exceptions.length, 0);
+  write(
+    "README",
+    [
+      `# SOC 2 evidence: ${config.organization.config.name}`,
+      "",
+      `- Commit: \`${currentCommit()}\``,
+      `- Config hash (SHA-256 of the config files): \`${configHash(config.sourceDir)}\``,
+      `- Criteria in scope: ${controlMatrix.length}; served by technical controls: ${controlMatrix.filter((criterion) => criterion.status === "technical").length}; organizational only: ${controlMatrix.filter((criterion) => criterion.status === "organizational").length}; gaps: ${gaps}`,
+      `- Guardrail rules: ${ruleResults.length}; violations: 0 (synth fails on any); exceptions: ${exceptions}`,
+      "",
+      "| document | what it shows |",
+      "| --- | --- |",
+      "| [control-matrix.md](control-matrix.md) ([json](control-matrix.json)) | criteria, controls and the resources that implement them |",
+      "| [rule-results.md](rule-results.md) ([json](rule-results.json)) | guardrail rule results and justified exceptions |",
+      "| [policy-inventory.md](policy-inventory.md) ([json](policy-inventory.json)) | organization policies per OU and account |",
+      "| [access-matrix.md](access-matrix.md) ([json](access-matrix.json)) | groups, permission sets and accounts |",
+      "| [organization-diagram.md](organization-diagram.md) | OUs, accounts and policy attachments |",
+      "",
+    ].join("\n"),
+  );
+}
+
+function currentCommit(): string {
+  try {
+    return execFileSync("git", ["rev-parse", "HEAD"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+  } catch {
+    return "unknown (not a git checkout)";
+  }
+}
+
+function configHash(dir: string): string {
+  const hash = createHash("sha256");
+  for (const name of readdirSync(dir)
+    .filter((file) => [".yaml", ".yml"].includes(extname(file)))
+    .sort()) {
+    hash.update(`${name}\0${readFileSync(join(dir, name), "utf8")}\0`);
+  }
+  return hash.digest("hex");
+}

@@ -1,0 +1,23 @@
+import { ACCOUNT_RULES } from "./account-rules";
+import { BACKUP_RULES } from "./backup-rules";
+import { CLOUDTRAIL_RULES } from "./cloudtrail-rules";
+import { CONFIG_RULES } from "./config-rules";
+import { IAM_RULES } from "./iam-rules";
+import { KMS_RULES } from "./kms-rules";
+import { LOGS_RULES } from "./logs-rules";
+import type { Rule } from "./rule";
+import { S3_RULES } from "./s3-rules";
+import { WAF_RULES } from "./waf-rules";
+
+/** Every guardrail rule, checked against every stack at each synth. */
+export const RULE_PACK: readonly Rule[] = [
+  ...S3_RULES,
+  ...KMS_RULES,
+  ...CLOUDTRAIL_RULES,
+  ...LOGS_RULES,
+  ...IAM_RULES,
+  ...CONFIG_RULES,
+  ...BACKUP_RULES,
+  ...WAF_RULES,
+  ...ACCOUNT_RULES,
+];
