@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { synthesizeAtomically } from "../../cli/synthesize-atomically";
+import { enforceGuardrails } from "../../compliance/enforce-guardrails";
 import { loadLandingZoneConfig } from "../../environments/loader/load-config";
 import { buildLandingZone } from "../../stacks/landing-zone";
 
@@ -15,7 +16,7 @@ export interface SynthOutput {
   readonly outdir: string;
   readonly manifest: { stacks: Record<string, { dependencies: string[] }> };
   stack(name: string): StackJson;
-  /** Every file under stacks/, by relative path, for byte comparisons. */
+  /** Every output file (stacks, manifest, evidence), by relative path, for byte comparisons. */
   files(): Map<string, string>;
   /** Resources of one type in a stack, by logical id. */
   resources(stack: string, type: string): Record<string, StackJson>;
@@ -39,7 +40,11 @@ export function copyExampleConfig(): string {
 export function synthLandingZone(configDir: string = EXAMPLE_CONFIG_DIR): SynthOutput {
   const outdir = join(tempDir("lz-out-"), "cdktf.out");
   const config = loadLandingZoneConfig(configDir);
-  synthesizeAtomically(outdir, (app) => buildLandingZone(app, config));
+  synthesizeAtomically(
+    outdir,
+    (app) => buildLandingZone(app, config),
+    (app, staged) => enforceGuardrails(app, staged, config),
+  );
   const read = (path: string) => readFileSync(join(outdir, path), "utf8");
   const stack = (name: string) =>
     JSON.parse(read(join("stacks", name, "cdk.tf.json"))) as StackJson;
@@ -56,7 +61,7 @@ export function synthLandingZone(configDir: string = EXAMPLE_CONFIG_DIR): SynthO
           else files.set(relative(outdir, path), readFileSync(path, "utf8"));
         }
       };
-      walk(join(outdir, "stacks"));
+      walk(outdir);
       return files;
     },
     resources: (name, type) => stack(name).resource?.[type] ?? {},

@@ -100,12 +100,17 @@ test("the bucket policy refuses plain HTTP and old TLS for everyone", () => {
 
 test("the state bucket logs every request to an SSE-S3 access-log bucket that only S3 log delivery can write", () => {
   const logBucket = only("aws_s3_bucket", "access-logs");
-  expect(logBucket).toMatchObject({ bucket: "nwh-terraform-state-111122223333-access-logs", lifecycle: { prevent_destroy: true } });
+  expect(logBucket).toMatchObject({
+    bucket: "nwh-terraform-state-111122223333-access-logs",
+    lifecycle: { prevent_destroy: true },
+  });
   const logging = only("aws_s3_bucket_logging");
   expect(logging.target_bucket).toMatch(/^\$\{aws_s3_bucket\.state-access-logs_.+\.id\}$/);
-  expect(only("aws_s3_bucket_server_side_encryption_configuration", "access-logs").rule[0]).toEqual({
-    apply_server_side_encryption_by_default: { sse_algorithm: "AES256" },
-  });
+  expect(only("aws_s3_bucket_server_side_encryption_configuration", "access-logs").rule[0]).toEqual(
+    {
+      apply_server_side_encryption_by_default: { sse_algorithm: "AES256" },
+    },
+  );
   const delivery = JSON.parse(only("aws_s3_bucket_policy", "access-logs").policy).Statement.find(
     (statement: { Sid: string }) => statement.Sid === "AllowS3ServerAccessLogDelivery",
   );
@@ -117,7 +122,9 @@ test("the state bucket logs every request to an SSE-S3 access-log bucket that on
     Resource: "arn:aws:s3:::nwh-terraform-state-111122223333-access-logs/*",
     Condition: { StringEquals: { "aws:SourceAccount": "111122223333" } },
   });
-  expect(only("aws_s3_bucket_lifecycle_configuration", "access-logs").rule[0].expiration).toEqual([{ days: 365 }]);
+  expect(only("aws_s3_bucket_lifecycle_configuration", "access-logs").rule[0].expiration).toEqual([
+    { days: 365 },
+  ]);
 });
 
 test("matches the snapshot of the example organization", () => {

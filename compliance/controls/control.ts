@@ -30,12 +30,10 @@ export interface ControlPlacement {
 
 /** Every control declared under `root`, in construct-tree order. */
 export function findControls(root: IConstruct): ControlPlacement[] {
-  return root.node
-    .findAll()
-    .flatMap((construct) =>
-      (controlsByConstruct.get(construct) ?? []).map((control) => ({
-        control,
-        constructPath: construct.node.path,
-      })),
-    );
+  return root.node.findAll().flatMap((construct) =>
+    (controlsByConstruct.get(construct) ?? []).map((control) => ({
+      control,
+      constructPath: construct.node.path,
+    })),
+  );
 }

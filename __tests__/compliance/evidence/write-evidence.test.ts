@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { criteriaInScope } from "../../../compliance/criteria/trust-services-criteria";
+import type { CriterionEvidence } from "../../../compliance/evidence/control-matrix";
+import type { RuleResultEvidence } from "../../../compliance/evidence/rule-results";
+import { RULE_PACK } from "../../../compliance/rules/rule-pack";
+import { synthLandingZone } from "../../helpers/synth";
+import type { SynthOutput } from "../../helpers/synth";
+
+let out: SynthOutput;
+const evidence = (name: string) => readFileSync(join(out.outdir, "evidence", name), "utf8");
+
+beforeAll(() => {
+  out = synthLandingZone();
+});
+
+test("the control matrix lists every criterion in scope: security plus the configured categories", () => {
+  const matrix: CriterionEvidence[] = JSON.parse(evidence("control-matrix.json"));
+  const expected = criteriaInScope(["availability", "confidentiality"]).map(
+    (criterion) => criterion.id,
+  );
+  expect(matrix.map((criterion) => criterion.id)).toEqual(expected);
+  expect(matrix.some((criterion) => criterion.id.startsWith("P"))).toBe(false);
+  const markdown = evidence("control-matrix.md");
+  for (const id of expected) expect(markdown).toContain(`| ${id} |`);
+});
+
+test("every resource address the matrix names exists in the stack it names, with account and region", () => {
+  const matrix: CriterionEvidence[] = JSON.parse(evidence("control-matrix.json"));
+  const resources = matrix.flatMap((criterion) =>
+    criterion.controls.flatMap((control) => control.resources),
+  );
+  expect(resources.length).toBeGreaterThan(50);
+  for (const resource of resources) {
+    const [type, ...name] = resource.address.split(".");
+    expect(out.stack(resource.stack).resource[type][name.join(".")]).toBeDefined();
+    expect(resource.region).toMatch(/^us-(east-1|west-2)$/);
+  }
+  const hardening = resources.find((resource) => resource.stack === "account-prod-platform");
+  expect(hardening?.account).toBe("prod-platform (444455556666)");
+});
+
+test("criteria are technical, organizational with their owner, or listed as gaps", () => {
+  const matrix: CriterionEvidence[] = JSON.parse(evidence("control-matrix.json"));
+  const byId = new Map(matrix.map((criterion) => [criterion.id, criterion]));
+  expect(byId.get("CC6.1")).toMatchObject({ status: "technical" });
+  expect(byId.get("CC6.1")!.controls.map((control) => control.id)).toEqual(
+    expect.arrayContaining([
+      "secure-bucket",
+      "kms-customer-managed-key",
+      "account-hardening",
+      "account-isolation",
+    ]),
+  );
+  expect(byId.get("CC9.2")).toMatchObject({
+    status: "organizational",
+    owners: [{ area: "vendorReviews", owner: "Procurement <procurement@northwind-health.com>" }],
+  });
+  expect(byId.get("CC6.4")).toMatchObject({ status: "gap", controls: [], owners: [] });
+  expect(evidence("control-matrix.md")).toMatch(/## Gaps\n\n- CC6\.4: /);
+});
+
+test("rule results cover every rule with pass counts", () => {
+  const results: RuleResultEvidence[] = JSON.parse(evidence("rule-results.json"));
+  expect(results.map((result) => result.id)).toEqual(RULE_PACK.map((rule) => rule.id));
+  expect(results.find((result) => result.id === "LZ-ORG-001")!.passed).toBe(10);
+  expect(results.find((result) => result.id === "LZ-ACCT-002")!.passed).toBe(22);
+});
+
+test("the summary links every document and records the config hash", () => {
+  const readme = evidence("README.md");
+  for (const document of [
+    "control-matrix",
+    "rule-results",
+    "policy-inventory",
+    "access-matrix",
+    "organization-diagram",
+  ]) {
+    expect(readme).toContain(`(${document}.md)`);
+  }
+  expect(readme).toMatch(/Config hash \(SHA-256 of the config files\): `[0-9a-f]{64}`/);
+});
+
+test("the organization diagram is Mermaid with every OU and account", () => {
+  const diagram = evidence("organization-diagram.md");
+  expect(diagram).toContain("```mermaid\nflowchart TD");
+  expect(diagram).toContain("ou_Workloads --> ou_Workloads_Production");
+  expect(diagram).toContain("ou_Workloads_Production --> account_prod_data");
+  expect(diagram).toContain('root["Root: Northwind Health<br/><i>FullAWSAccess</i>"]');
+});
