@@ -1,12 +1,12 @@
 import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { synthesizeAtomically } from "../../cli/synthesize-atomically";
 import { enforceGuardrails } from "../../compliance/enforce-guardrails";
 import { GuardrailViolationError } from "../../compliance/rules/evaluate-rules";
 import { loadLandingZoneConfig } from "../../environments/loader/load-config";
 import { buildLandingZone } from "../../stacks/landing-zone";
-import { EXAMPLE_CONFIG_DIR, tempDir } from "../helpers/synth";
+import { copyExampleConfig, EXAMPLE_CONFIG_DIR, tempDir } from "../helpers/synth";
 
 test("a change that breaks a guardrail fails the synth with rule id, address and fix, and writes nothing", () => {
   const config = loadLandingZoneConfig(EXAMPLE_CONFIG_DIR);
@@ -29,4 +29,40 @@ test("a change that breaks a guardrail fails the synth with rule id, address and
     "organization aws_iam_user.deploy-user: LZ-IAM-003 is an IAM user. Fix: Remove the IAM user; grant access with a permission set, or a role for workloads.",
   );
   expect(existsSync(outdir)).toBe(false);
+});
+
+test("a justified suppression lets the synth pass and lands in the evidence as an exception", () => {
+  const configDir = copyExampleConfig();
+  const organizationFile = join(configDir, "organization.yaml");
+  writeFileSync(
+    organizationFile,
+    readFileSync(organizationFile, "utf8").replace(
+      "  suppressions: []",
+      [
+        "  suppressions:",
+        "    - rule: LZ-IAM-003",
+        '      resource: "organization/aws_iam_user.*"',
+        "      justification: Legacy SFTP integration user; replaced by Transfer Family in Q1.",
+        "      expires: 2099-03-31",
+        "    - rule: LZ-IAM-004",
+        '      resource: "dev/aws_iam_access_key.*"',
+        "      justification: Kept for a partner that has since moved to OIDC.",
+      ].join("\n"),
+    ),
+  );
+  const config = loadLandingZoneConfig(configDir);
+  const outdir = join(tempDir(), "cdktf.out");
+  synthesizeAtomically(
+    outdir,
+    (app) => {
+      const [, organization] = buildLandingZone(app, config);
+      new IamUser(organization, "deploy-user", { name: "deploy" });
+    },
+    (app, staged) => enforceGuardrails(app, staged, config),
+  );
+  const results = readFileSync(join(outdir, "evidence", "rule-results.md"), "utf8");
+  expect(results).toContain(
+    "| LZ-IAM-003 | organization | `aws_iam_user.deploy-user` | is an IAM user | Legacy SFTP integration user; replaced by Transfer Family in Q1. | 2099-03-31 |",
+  );
+  expect(results).toContain("- LZ-IAM-004 on `dev/aws_iam_access_key.*`: remove it from config.");
 });

@@ -1,3 +1,4 @@
+import type { SuppressionConfig } from "../../environments/schema/compliance-schema";
 import type { Finding } from "../rules/evaluate-rules";
 import type { Rule } from "../rules/rule";
 
@@ -41,7 +42,20 @@ export function buildRuleResults(
   });
 }
 
-export function renderRuleResults(results: readonly RuleResultEvidence[]): string {
+/** Suppressions that matched nothing: stale exceptions to remove from config. */
+export function unusedSuppressions(
+  suppressions: readonly SuppressionConfig[],
+  findings: readonly Finding[],
+): SuppressionConfig[] {
+  return suppressions.filter(
+    (suppression) => !findings.some((finding) => finding.suppression === suppression),
+  );
+}
+
+export function renderRuleResults(
+  results: readonly RuleResultEvidence[],
+  unused: readonly SuppressionConfig[] = [],
+): string {
   const exceptions = results.flatMap((result) =>
     result.exceptions.map((exception) => ({ rule: result.id, ...exception })),
   );
@@ -69,6 +83,17 @@ export function renderRuleResults(results: readonly RuleResultEvidence[]): strin
               `| ${exception.rule} | ${exception.stack} | \`${exception.address}\` | ${exception.finding} | ${exception.justification} | ${exception.expires ?? "never"} |`,
           ),
         ].join("\n"),
+    "",
+    "## Suppressions that matched nothing",
+    "",
+    unused.length === 0
+      ? "None."
+      : unused
+          .map(
+            (suppression) =>
+              `- ${suppression.rule} on \`${suppression.resource}\`: remove it from config.`,
+          )
+          .join("\n"),
     "",
   ].join("\n");
 }

@@ -14,7 +14,7 @@ import {
   renderOrganizationDiagram,
   renderPolicyInventory,
 } from "./organization-inventory";
-import { buildRuleResults, renderRuleResults } from "./rule-results";
+import { buildRuleResults, renderRuleResults, unusedSuppressions } from "./rule-results";
 import { accountOfStack } from "./stack-locations";
 
 export const EVIDENCE_DIR = "evidence";
@@ -47,7 +47,14 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
       writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`);
   };
   write("control-matrix", renderControlMatrix(controlMatrix), controlMatrix);
-  write("rule-results", renderRuleResults(ruleResults), ruleResults);
+  const unused = unusedSuppressions(
+    config.organization.config.compliance.suppressions,
+    input.findings,
+  );
+  write("rule-results", renderRuleResults(ruleResults, unused), {
+    rules: ruleResults,
+    unusedSuppressions: unused,
+  });
   write("policy-inventory", renderPolicyInventory(policyInventory), policyInventory);
   write("access-matrix", renderAccessMatrix(accessMatrix), accessMatrix);
   write("organization-diagram", renderOrganizationDiagram(config, policyInventory));
@@ -76,12 +83,14 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
   );
 }
 
+/** The commit the evidence describes, flagged when tracked files differ from it. */
 function currentCommit(): string {
+  const git = (...args: string[]) =>
+    execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   try {
-    return execFileSync("git", ["rev-parse", "HEAD"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    }).trim();
+    const commit = git("rev-parse", "HEAD");
+    const clean = git("status", "--porcelain", "--untracked-files=no") === "";
+    return clean ? commit : `${commit} + uncommitted changes`;
   } catch {
     return "unknown (not a git checkout)";
   }

@@ -61,7 +61,9 @@ test("criteria are technical, organizational with their owner, or listed as gaps
 });
 
 test("rule results cover every rule with pass counts", () => {
-  const results: RuleResultEvidence[] = JSON.parse(evidence("rule-results.json"));
+  const { rules: results }: { rules: RuleResultEvidence[] } = JSON.parse(
+    evidence("rule-results.json"),
+  );
   expect(results.map((result) => result.id)).toEqual(RULE_PACK.map((rule) => rule.id));
   expect(results.find((result) => result.id === "LZ-ORG-001")!.passed).toBe(10);
   expect(results.find((result) => result.id === "LZ-ACCT-002")!.passed).toBe(22);
