@@ -6,6 +6,8 @@ import type { EnvironmentConfig } from "../environments/schema/environment-schem
 import { chainAccountCreation } from "../modules/organizations/account-creation-lanes";
 import { MemberAccount } from "../modules/organizations/member-account";
 import type { OrganizationalUnitTree } from "../modules/organizations/organizational-unit-tree";
+import type { OrganizationPolicies } from "../modules/organizations/organization-policies";
+import { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizations-policy-attachment";
 import { managementAccountProvider } from "../modules/terraform/aws-providers";
 import { useRemoteState } from "../modules/terraform/remote-state";
 
@@ -13,6 +15,7 @@ export interface EnvironmentStackProps {
   readonly config: LandingZoneConfig;
   readonly environment: EnvironmentConfig;
   readonly organizationalUnits: OrganizationalUnitTree;
+  readonly organizationPolicies: OrganizationPolicies;
 }
 
 /** An environment's workload accounts, in its OU; managed from the management account. */
@@ -41,5 +44,15 @@ export class EnvironmentStack extends TerraformStack {
     );
     chainAccountCreation(accounts);
     this.accounts = new Map(accounts.map((account) => [account.accountName, account]));
+
+    // Policies attached to one of this environment's accounts, by name in guardrails.attachments.
+    for (const [policy, targets] of Object.entries(organization.guardrails.attachments)) {
+      for (const account of accounts.filter((entry) => targets.includes(entry.accountName))) {
+        new OrganizationsPolicyAttachment(this, `policy-${policy}-${account.accountName}`, {
+          policyId: props.organizationPolicies.idOf(policy),
+          targetId: account.accountId,
+        });
+      }
+    }
   }
 }

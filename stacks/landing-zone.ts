@@ -20,6 +20,7 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
         config,
         environment,
         organizationalUnits: organization.organizationalUnits,
+        organizationPolicies: organization.policies,
       }),
   );
   // Each stack creates at most five accounts at a time; deploying environment stacks one after

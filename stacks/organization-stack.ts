@@ -7,6 +7,11 @@ import { chainAccountCreation } from "../modules/organizations/account-creation-
 import { MemberAccount } from "../modules/organizations/member-account";
 import { Organization } from "../modules/organizations/organization";
 import { OrganizationalUnitTree } from "../modules/organizations/organizational-unit-tree";
+import { OrganizationPolicies } from "../modules/organizations/organization-policies";
+import {
+  attachedPolicies,
+  ROOT_TARGET,
+} from "../modules/organizations/policies/landing-zone-policies";
 import { managementAccountProvider } from "../modules/terraform/aws-providers";
 import { useRemoteState } from "../modules/terraform/remote-state";
 
@@ -15,6 +20,7 @@ export class OrganizationStack extends TerraformStack {
   readonly organizationalUnits: OrganizationalUnitTree;
   /** Core accounts by account name. */
   readonly coreAccounts: ReadonlyMap<string, MemberAccount>;
+  readonly policies: OrganizationPolicies;
 
   constructor(scope: Construct, config: LandingZoneConfig) {
     super(scope, STACK_NAMES.organization);
@@ -46,5 +52,18 @@ export class OrganizationStack extends TerraformStack {
     });
     chainAccountCreation(accounts);
     this.coreAccounts = new Map(accounts.map((account) => [account.accountName, account]));
+
+    // Workload accounts belong to environment stacks, which attach their own account-level policies.
+    this.policies = new OrganizationPolicies(this, "policies", {
+      policies: attachedPolicies(
+        config,
+        organization.existingOrganizationId ?? org.organization.id,
+      ),
+      namePrefix: organization.resourcePrefix,
+      targetId: (target) =>
+        target === ROOT_TARGET
+          ? org.rootId
+          : (this.organizationalUnits.tryIdOf(target) ?? this.coreAccounts.get(target)?.accountId),
+    });
   }
 }

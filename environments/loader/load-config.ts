@@ -40,6 +40,35 @@ export function loadLandingZoneConfig(
   /** Checks of layers above the config, such as suppressions naming real rules. */
   extraChecks: readonly SemanticCheck[] = [],
 ): LandingZoneConfig {
+  const { config, problems, locate } = readConfig(dir, extraChecks);
+  if (problems.length > 0 || !config) throw new ConfigError(locate(problems));
+  return config;
+}
+
+/** A check that needs the whole, valid config and asynchronous data (such as the IAM catalogue). */
+export type AsyncConfigCheck = (config: LandingZoneConfig) => Promise<ConfigProblem[]>;
+
+/** As loadLandingZoneConfig, then the asynchronous checks, reported the same way. */
+export async function loadCheckedLandingZoneConfig(
+  dir: string,
+  extraChecks: readonly SemanticCheck[],
+  asyncChecks: readonly AsyncConfigCheck[],
+): Promise<LandingZoneConfig> {
+  const { config, problems, locate } = readConfig(dir, extraChecks);
+  if (problems.length > 0 || !config) throw new ConfigError(locate(problems));
+  const later = (await Promise.all(asyncChecks.map((check) => check(config)))).flat();
+  if (later.length > 0) throw new ConfigError(locate(later));
+  return config;
+}
+
+interface ConfigReading {
+  readonly config: LandingZoneConfig | undefined;
+  readonly problems: readonly ConfigProblem[];
+  /** Adds line numbers and sorts, for problems found in these files. */
+  locate(problems: readonly ConfigProblem[]): ConfigProblem[];
+}
+
+function readConfig(dir: string, extraChecks: readonly SemanticCheck[]): ConfigReading {
   const sourceDir = resolve(dir);
   const shown = (file: string) => {
     const fromHere = relative(process.cwd(), join(sourceDir, file));
@@ -94,16 +123,20 @@ export function loadLandingZoneConfig(
       check({ sourceDir, organization, environments }),
     ),
   );
-  if (problems.length > 0) {
-    const lineOf = new Map(sources.map((source) => [source.file, source.lineOf]));
-    const located = problems.map((problem) =>
-      problem.line === undefined
-        ? { ...problem, line: lineOf.get(problem.file)?.(problem.path) }
-        : problem,
-    );
-    throw new ConfigError(located.sort(compareProblems));
-  }
-  return deepFreeze({ sourceDir, organization: organization!, environments });
+  const lineOf = new Map(sources.map((source) => [source.file, source.lineOf]));
+  const locate = (found: readonly ConfigProblem[]) =>
+    found
+      .map((problem) =>
+        problem.line === undefined
+          ? { ...problem, line: lineOf.get(problem.file)?.(problem.path) }
+          : problem,
+      )
+      .sort(compareProblems);
+  const config =
+    problems.length === 0 && organization
+      ? deepFreeze({ sourceDir, organization, environments })
+      : undefined;
+  return { config, problems, locate };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ComplianceConfigSchema } from "./compliance-schema";
+import { GuardrailsConfigSchema } from "./guardrails-schema";
 import { AccountId, AccountName, Email, OuPath, Region } from "./primitives";
 
 export const MAX_OU_DEPTH = 5;
@@ -109,6 +110,7 @@ export const OrganizationConfigSchema = z
       .min(1, { error: "is empty; supply at least one security contact" })
       .describe("Emails that receive security notifications."),
     compliance: ComplianceConfigSchema,
+    guardrails: GuardrailsConfigSchema,
   })
   .describe("The organization-wide file, organization.yaml.");
 

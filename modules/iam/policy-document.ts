@@ -12,7 +12,9 @@ export interface PolicyStatement {
   readonly Sid: string;
   readonly Effect: "Allow" | "Deny";
   readonly Principal?: Principal;
-  readonly Action: string | readonly string[];
+  readonly Action?: string | readonly string[];
+  /** Everything but these actions: how region denials exempt global services. */
+  readonly NotAction?: string | readonly string[];
   readonly Resource: string | readonly string[];
   readonly Condition?: ConditionBlock;
 }

@@ -49,6 +49,11 @@ export class OrganizationalUnitTree extends Construct {
     }
   }
 
+  /** Id of the OU at `path`, or undefined when there is none. */
+  tryIdOf(path: string): string | undefined {
+    return this.byPath.get(path)?.id;
+  }
+
   /** Id of the OU at `path` ("Workloads/Production"). */
   idOf(path: string): string {
     const unit = this.byPath.get(path);

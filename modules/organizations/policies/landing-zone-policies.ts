@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { LandingZoneConfig } from "../../../environments/model/landing-zone-config";
+import { partitionOf } from "../../../environments/schema/primitives";
+import { backupPolicy, tagPolicy } from "./tag-and-backup-policies";
+import { denyAllScp } from "./deny-all-scp";
+import { denyIamUsersScp } from "./deny-iam-users-scp";
+import { organizationIntegrityScp } from "./organization-integrity-scp";
+import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
+import { protectLoggingScp } from "./protect-logging-scp";
+import { protectSecurityServicesScp } from "./protect-security-services-scp";
+import { regionDenyScp } from "./region-deny-scp";
+import { dataPerimeterRcp, tlsOnlyRcp } from "./resource-control-policies";
+
+/** Where a policy attaches: the root, an OU by path, or an account by name. */
+export const ROOT_TARGET = "Root";
+
+/**
+ * The longest organization id AWS issues. Until the organization exists its id is a Terraform
+ * reference; sizes are measured with this stand-in so a policy can't grow past the limit later.
+ */
+export const LONGEST_ORGANIZATION_ID = `o-${"x".repeat(32)}`;
+
+export function policyContext(config: LandingZoneConfig, organizationId: string): PolicyContext {
+  const organization = config.organization.config;
+  const { guardrails } = organization;
+  const exemptRoleNames = [...guardrails.exemptRoleNames, guardrails.breakGlassRoleName];
+  return {
+    partition: partitionOf(organization.homeRegion),
+    resourcePrefix: organization.resourcePrefix,
+    governedRegions: organization.governedRegions,
+    exemptRoleNames,
+    protectedRoleNames: [...new Set([organization.accessRoleName, ...exemptRoleNames])],
+    organizationId,
+  };
+}
+
+/** Every organization policy the config asks for, built-in, backup and custom, in a stable order. */
+export function landingZonePolicies(
+  config: LandingZoneConfig,
+  organizationId: string,
+): OrganizationPolicy[] {
+  const { guardrails } = config.organization.config;
+  const context = policyContext(config, organizationId);
+  const custom = guardrails.customPolicies.map((policy): OrganizationPolicy => ({
+    name: policy.name,
+    type: policy.type,
+    description: policy.description,
+    criteria: [],
+    content: JSON.parse(readFileSync(join(config.sourceDir, policy.file), "utf8")),
+    summary: [policy.description],
+  }));
+  return [
+    organizationIntegrityScp(context),
+    protectLoggingScp(context),
+    protectSecurityServicesScp(context),
+    regionDenyScp(context),
+    denyIamUsersScp(context),
+    denyAllScp(),
+    tlsOnlyRcp(),
+    ...(guardrails.dataPerimeter ? [dataPerimeterRcp(context)] : []),
+    ...(guardrails.tagPolicy ? [tagPolicy(guardrails.tagPolicy)] : []),
+    ...guardrails.backupPolicies.map((policy) => backupPolicy(policy, context)),
+    ...custom,
+  ];
+}
+
+/** Policies that are attached somewhere, with their targets; unattached built-ins are not created. */
+export function attachedPolicies(
+  config: LandingZoneConfig,
+  organizationId: string,
+): { policy: OrganizationPolicy; targets: readonly string[] }[] {
+  const { attachments } = config.organization.config.guardrails;
+  return landingZonePolicies(config, organizationId)
+    .filter((policy) => attachments[policy.name] !== undefined)
+    .map((policy) => ({ policy, targets: attachments[policy.name] }));
+}
+
+/** Minified, as AWS counts it. */
+export function renderPolicyContent(policy: OrganizationPolicy): string {
+  return JSON.stringify(policy.content);
+}

@@ -1,0 +1,94 @@
+import { describedPolicy, unlessExempt } from "./organization-policy";
+import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
+
+/** Naming convention of the log archive buckets, which this policy protects. */
+export function logArchiveBucketPattern(context: Pick<PolicyContext, "resourcePrefix">): string {
+  return `${context.resourcePrefix}-log-archive-*`;
+}
+
+/** Keeps the audit trail whole: CloudTrail, AWS Config, VPC flow logs and the log archive. */
+export function protectLoggingScp(context: PolicyContext): OrganizationPolicy {
+  const exempt = unlessExempt(context);
+  const bucket = `arn:${context.partition}:s3:::${logArchiveBucketPattern(context)}`;
+  return describedPolicy(
+    {
+      name: "protect-logging",
+      type: "SERVICE_CONTROL_POLICY",
+      description:
+        "CloudTrail, AWS Config, VPC flow logs and the log archive buckets can't be stopped, changed or deleted",
+      criteria: ["CC7.2", "CC7.1", "CC8.1"],
+    },
+    [
+      {
+        summary:
+          "CloudTrail trails can't be stopped, deleted, updated or have their event selectors changed.",
+        statement: {
+          Sid: "ProtectCloudTrail",
+          Effect: "Deny",
+          Action: [
+            "cloudtrail:StopLogging",
+            "cloudtrail:DeleteTrail",
+            "cloudtrail:UpdateTrail",
+            "cloudtrail:PutEventSelectors",
+            "cloudtrail:PutInsightSelectors",
+          ],
+          Resource: "*",
+          Condition: exempt,
+        },
+      },
+      {
+        summary:
+          "AWS Config recorders, delivery channels, rules, aggregators, conformance packs and retention can't be changed or removed.",
+        statement: {
+          Sid: "ProtectConfig",
+          Effect: "Deny",
+          Action: [
+            "config:DeleteConfigurationRecorder",
+            "config:StopConfigurationRecorder",
+            "config:PutConfigurationRecorder",
+            "config:DeleteDeliveryChannel",
+            "config:PutDeliveryChannel",
+            "config:DeleteConfigRule",
+            "config:DeleteOrganizationConfigRule",
+            "config:DeleteConfigurationAggregator",
+            "config:DeleteConformancePack",
+            "config:DeleteOrganizationConformancePack",
+            "config:DeleteRetentionConfiguration",
+            "config:PutRetentionConfiguration",
+          ],
+          Resource: "*",
+          Condition: exempt,
+        },
+      },
+      {
+        summary: "VPC flow logs can't be deleted.",
+        statement: {
+          Sid: "ProtectFlowLogs",
+          Effect: "Deny",
+          Action: "ec2:DeleteFlowLogs",
+          Resource: "*",
+          Condition: exempt,
+        },
+      },
+      {
+        summary: `Log archive buckets (${logArchiveBucketPattern(context)}) can't be deleted or have their policy, encryption, lifecycle, versioning, object lock or public access block changed.`,
+        statement: {
+          Sid: "ProtectLogArchiveBuckets",
+          Effect: "Deny",
+          Action: [
+            "s3:DeleteBucket",
+            "s3:DeleteBucketPolicy",
+            "s3:PutBucketPolicy",
+            "s3:PutEncryptionConfiguration",
+            "s3:PutLifecycleConfiguration",
+            "s3:PutBucketVersioning",
+            "s3:PutBucketObjectLockConfiguration",
+            "s3:PutBucketPublicAccessBlock",
+          ],
+          Resource: bucket,
+          Condition: exempt,
+        },
+      },
+    ],
+  );
+}

@@ -1,0 +1,120 @@
+import { allOf, describedPolicy, unlessExempt } from "./organization-policy";
+import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
+
+/** Keeps detection, encryption and recovery switched on in every member account. */
+export function protectSecurityServicesScp(context: PolicyContext): OrganizationPolicy {
+  const exempt = unlessExempt(context);
+  return describedPolicy(
+    {
+      name: "protect-security-services",
+      type: "SERVICE_CONTROL_POLICY",
+      description:
+        "Security services stay on, landing-zone keys and backups stay usable, and account-wide encryption and public access blocks stay set",
+      criteria: ["CC6.1", "CC6.6", "CC6.8", "CC7.2", "A1.2"],
+    },
+    [
+      {
+        summary:
+          "GuardDuty, Security Hub, IAM Access Analyzer, Macie and Inspector can't be disabled or disassociated.",
+        statement: {
+          Sid: "KeepSecurityServicesOn",
+          Effect: "Deny",
+          Action: [
+            "guardduty:DeleteDetector",
+            "guardduty:UpdateDetector",
+            "guardduty:DisassociateFromAdministratorAccount",
+            "guardduty:DisassociateFromMasterAccount",
+            "guardduty:DeleteMembers",
+            "guardduty:DisassociateMembers",
+            "guardduty:StopMonitoringMembers",
+            "securityhub:DisableSecurityHub",
+            "securityhub:DisassociateFromAdministratorAccount",
+            "securityhub:DisassociateFromMasterAccount",
+            "securityhub:DeleteMembers",
+            "securityhub:DisassociateMembers",
+            "access-analyzer:DeleteAnalyzer",
+            "macie2:DisableMacie",
+            "macie2:DisassociateFromAdministratorAccount",
+            "macie2:DisassociateFromMasterAccount",
+            "inspector2:Disable",
+            "inspector2:DisassociateMember",
+          ],
+          Resource: "*",
+          Condition: exempt,
+        },
+      },
+      {
+        summary: `Landing-zone KMS keys (alias/${context.resourcePrefix}/*) can't be scheduled for deletion or disabled.`,
+        statement: {
+          Sid: "ProtectLandingZoneKeys",
+          Effect: "Deny",
+          Action: ["kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:DisableKeyRotation"],
+          Resource: "*",
+          Condition: allOf(exempt, {
+            "ForAnyValue:StringLike": {
+              "kms:ResourceAliases": `alias/${context.resourcePrefix}/*`,
+            },
+          }),
+        },
+      },
+      {
+        summary: `Landing-zone backup vaults (${context.resourcePrefix}-*) can't be deleted or unlocked, and no recovery point can be deleted or shortened.`,
+        statement: {
+          Sid: "ProtectBackupVaults",
+          Effect: "Deny",
+          Action: [
+            "backup:DeleteBackupVault",
+            "backup:DeleteBackupVaultAccessPolicy",
+            "backup:PutBackupVaultAccessPolicy",
+            "backup:DeleteBackupVaultLockConfiguration",
+            "backup:DeleteBackupVaultNotifications",
+            "backup:DeleteRecoveryPoint",
+            "backup:UpdateRecoveryPointLifecycle",
+          ],
+          Resource: [
+            `arn:${context.partition}:backup:*:*:backup-vault:${context.resourcePrefix}-*`,
+            `arn:${context.partition}:backup:*:*:recovery-point:*`,
+          ],
+          Condition: exempt,
+        },
+      },
+      {
+        summary:
+          "Backup plans the landing zone manages (tagged ManagedBy=landing-zone) can't be changed or deleted.",
+        statement: {
+          Sid: "ProtectBackupPlans",
+          Effect: "Deny",
+          Action: [
+            "backup:DeleteBackupPlan",
+            "backup:UpdateBackupPlan",
+            "backup:DeleteBackupSelection",
+          ],
+          Resource: "*",
+          Condition: allOf(exempt, {
+            StringEquals: { "aws:ResourceTag/ManagedBy": "landing-zone" },
+          }),
+        },
+      },
+      {
+        summary: "EBS encryption by default can't be turned off.",
+        statement: {
+          Sid: "KeepEbsEncryption",
+          Effect: "Deny",
+          Action: "ec2:DisableEbsEncryptionByDefault",
+          Resource: "*",
+          Condition: exempt,
+        },
+      },
+      {
+        summary: "The account-level S3 public access block can't be changed.",
+        statement: {
+          Sid: "KeepS3AccountPublicAccessBlock",
+          Effect: "Deny",
+          Action: "s3:PutAccountPublicAccessBlock",
+          Resource: "*",
+          Condition: exempt,
+        },
+      },
+    ],
+  );
+}

@@ -1,0 +1,71 @@
+import { describedPolicy } from "./organization-policy";
+import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
+
+/** Services whose resources refuse unencrypted transport; all support RCPs. */
+export const TLS_ONLY_SERVICES = [
+  "s3",
+  "sts",
+  "kms",
+  "sqs",
+  "secretsmanager",
+  "logs",
+  "dynamodb",
+  "ecr",
+  "cognito-idp",
+  "aoss",
+] as const;
+
+/** Every request to these services' resources must use TLS, whoever makes it. */
+export function tlsOnlyRcp(): OrganizationPolicy {
+  return describedPolicy(
+    {
+      name: "rcp-tls-only",
+      type: "RESOURCE_CONTROL_POLICY",
+      description: "Resources of the organization refuse requests that don't use TLS",
+      criteria: ["CC6.7"],
+    },
+    [
+      {
+        summary: `Requests without TLS to ${TLS_ONLY_SERVICES.join(", ")} are denied.`,
+        statement: {
+          Sid: "DenyInsecureTransport",
+          Effect: "Deny",
+          Principal: "*",
+          Action: TLS_ONLY_SERVICES.map((service) => `${service}:*`),
+          Resource: "*",
+          Condition: { BoolIfExists: { "aws:SecureTransport": "false" } },
+        },
+      },
+    ],
+  );
+}
+
+/** S3 and KMS answer only principals of the organization and AWS services acting for it. */
+export function dataPerimeterRcp(context: PolicyContext): OrganizationPolicy {
+  return describedPolicy(
+    {
+      name: "rcp-data-perimeter",
+      type: "RESOURCE_CONTROL_POLICY",
+      description:
+        "S3 and KMS resources can be used only by principals of the organization or AWS services working for it",
+      criteria: ["CC6.1", "CC6.7", "C1.1"],
+    },
+    [
+      {
+        summary:
+          "Principals outside the organization are denied S3 and KMS access; AWS service principals are allowed.",
+        statement: {
+          Sid: "EnforceOrganizationIdentityPerimeter",
+          Effect: "Deny",
+          Principal: "*",
+          Action: ["s3:*", "kms:*"],
+          Resource: "*",
+          Condition: {
+            StringNotEqualsIfExists: { "aws:PrincipalOrgID": context.organizationId },
+            BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+          },
+        },
+      },
+    ],
+  );
+}
