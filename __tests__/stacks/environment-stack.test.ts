@@ -1,4 +1,6 @@
-import { synthLandingZone } from "../helpers/synth";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { copyExampleConfig, synthLandingZone } from "../helpers/synth";
 import type { SynthOutput } from "../helpers/synth";
 
 let out: SynthOutput;
@@ -71,4 +73,28 @@ test("deploys after the organization, and each account baseline after the stack 
 
 test("matches the snapshot of the example organization", () => {
   expect(out.stack("prod")).toMatchSnapshot();
+});
+
+test("a policy attached to a workload account is attached by that account's environment stack", () => {
+  const configDir = copyExampleConfig();
+  const organizationFile = join(configDir, "organization.yaml");
+  writeFileSync(
+    organizationFile,
+    readFileSync(organizationFile, "utf8").replace(
+      "    deny-all: [Suspended]",
+      "    deny-all: [Suspended, dev-data]",
+    ),
+  );
+  const stamped = synthLandingZone(configDir);
+  const [attachment] = Object.values(
+    stamped.resources("dev", "aws_organizations_policy_attachment"),
+  );
+  expect(attachment.policy_id).toMatch(
+    /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-organization\.outputs\.cross-stack-output-aws_organizations_policy.*deny-all.*\}$/,
+  );
+  const [accountAddress] = Object.entries(
+    stamped.resources("dev", "aws_organizations_account"),
+  ).find(([, account]) => account.name === "dev-data")!;
+  expect(attachment.target_id).toBe(`\${aws_organizations_account.${accountAddress}.id}`);
+  expect(Object.keys(stamped.resources("prod", "aws_organizations_policy_attachment"))).toEqual([]);
 });

@@ -102,3 +102,64 @@ test("keeps state in S3 under its own key, encrypted and locked", () => {
 test("matches the snapshot of the example organization", () => {
   expect(stack).toMatchSnapshot();
 });
+
+describe("organization policies", () => {
+  const policies = () => Object.entries(out.resources("organization", "aws_organizations_policy"));
+  const attachments = () =>
+    Object.values(out.resources("organization", "aws_organizations_policy_attachment"));
+  const policyAddress = (name: string) =>
+    policies().find(([, policy]) => policy.name === `nwh-${name}`)![0];
+
+  test("every attached policy exists once, minified, with its type", () => {
+    expect(
+      policies()
+        .map(([, policy]) => policy.name)
+        .sort(),
+    ).toEqual(
+      [
+        "backup-production-daily",
+        "deny-all",
+        "deny-iam-users",
+        "organization-integrity",
+        "protect-logging",
+        "protect-security-services",
+        "rcp-data-perimeter",
+        "rcp-tls-only",
+        "region-deny",
+        "tag-policy",
+      ].map((name) => `nwh-${name}`),
+    );
+    for (const [, policy] of policies()) {
+      expect(policy.content).toBe(JSON.stringify(JSON.parse(policy.content)));
+    }
+    const [, perimeter] = policies().find(
+      ([, policy]) => policy.name === "nwh-rcp-data-perimeter",
+    )!;
+    expect(perimeter.type).toBe("RESOURCE_CONTROL_POLICY");
+    expect(JSON.parse(perimeter.content).Statement[0].Condition.StringNotEqualsIfExists).toEqual({
+      "aws:PrincipalOrgID": "o-k7q2mz4x9a",
+    });
+  });
+
+  test("guardrails attach at the root, region deny on workload OUs and deny-all on Suspended", () => {
+    const targetsOf = (name: string) =>
+      attachments()
+        .filter(
+          (attachment) =>
+            attachment.policy_id === `\${aws_organizations_policy.${policyAddress(name)}.id}`,
+        )
+        .map((attachment) => attachment.target_id as string);
+    const ouId = (name: string) => {
+      const [address] = ous().find(([, ou]) => ou.name === name)!;
+      return `\${aws_organizations_organizational_unit.${address}.id}`;
+    };
+    expect(targetsOf("organization-integrity")).toEqual([
+      expect.stringMatching(/\.roots\[0\]\.id\}$/),
+    ]);
+    expect(targetsOf("region-deny").sort()).toEqual(
+      [ouId("Workloads"), ouId("Sandbox"), ouId("Infrastructure")].sort(),
+    );
+    expect(targetsOf("deny-all")).toEqual([ouId("Suspended")]);
+    expect(targetsOf("backup-production-daily")).toEqual([ouId("Production")]);
+  });
+});

@@ -1,95 +1,123 @@
-import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
 import { listAccounts } from "../../environments/model/accounts";
+import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
 import { listOrganizationalUnits } from "../../environments/model/organizational-unit-paths";
+import {
+  attachedPolicies,
+  LONGEST_ORGANIZATION_ID,
+  renderPolicyContent,
+  ROOT_TARGET,
+} from "../../modules/organizations/policies/landing-zone-policies";
+import type { OrganizationPolicyType } from "../../modules/organizations/policies/organization-policy";
 
-export interface PolicyTarget {
-  readonly target: string;
-  readonly kind: "root" | "ou" | "account";
-  /** Organization policies attached here, by type. */
-  readonly policies: readonly {
-    readonly name: string;
-    readonly type: string;
-    readonly managedBy: string;
-  }[];
+export interface PolicyEntry {
+  readonly name: string;
+  readonly type: OrganizationPolicyType;
+  readonly description: string;
+  readonly criteria: readonly string[];
+  readonly targets: readonly string[];
+  readonly statements: readonly string[];
+  readonly characters: number;
+  readonly characterLimit: number;
 }
 
-/**
- * Where organization policies apply. The guardrail capability attaches SCPs, RCPs, tag and backup
- * policies; until then only AWS's default FullAWSAccess SCP sits on the root.
- */
-export function buildPolicyInventory(config: LandingZoneConfig): PolicyTarget[] {
+export interface AccountPolicies {
+  readonly account: string;
+  /** Root, then each OU down to the account: where each policy comes from. */
+  readonly path: readonly string[];
+  readonly policies: readonly { readonly name: string; readonly type: string; readonly attachedAt: string }[];
+}
+
+export interface PolicyInventory {
+  readonly policies: readonly PolicyEntry[];
+  readonly accounts: readonly AccountPolicies[];
+}
+
+/** AWS attaches these to every target; the deny-list guardrails work on top of them. */
+const AWS_MANAGED = [
+  { name: "FullAWSAccess", type: "SERVICE_CONTROL_POLICY" },
+  { name: "RCPFullAWSAccess", type: "RESOURCE_CONTROL_POLICY" },
+] as const;
+
+/** Where each organization policy applies, and the effective set that reaches each account. */
+export function buildPolicyInventory(config: LandingZoneConfig): PolicyInventory {
   const organization = config.organization.config;
-  return [
-    {
-      target: "Root",
-      kind: "root",
-      policies: [{ name: "FullAWSAccess", type: "SERVICE_CONTROL_POLICY", managedBy: "AWS" }],
-    },
-    ...listOrganizationalUnits(organization.organizationalUnits).map((entry) => ({
-      target: entry.path,
-      kind: "ou" as const,
-      policies: [],
-    })),
-    ...listAccounts(config).map((account) => ({
-      target: account.name,
-      kind: "account" as const,
-      policies: [],
-    })),
-  ];
+  const { limits } = organization.guardrails;
+  const limitOf: Record<OrganizationPolicyType, number> = {
+    SERVICE_CONTROL_POLICY: limits.serviceControlPolicyCharacters,
+    RESOURCE_CONTROL_POLICY: limits.resourceControlPolicyCharacters,
+    TAG_POLICY: limits.tagPolicyCharacters,
+    BACKUP_POLICY: limits.backupPolicyCharacters,
+  };
+  const attached = attachedPolicies(config, organization.existingOrganizationId ?? LONGEST_ORGANIZATION_ID);
+  const policies = attached.map(({ policy, targets }) => ({
+    name: policy.name,
+    type: policy.type,
+    description: policy.description,
+    criteria: policy.criteria,
+    targets,
+    statements: policy.summary,
+    characters: renderPolicyContent(policy).length,
+    characterLimit: limitOf[policy.type],
+  }));
+  const accounts = listAccounts(config).map((account) => {
+    const segments = account.ou.split("/");
+    const path = [ROOT_TARGET, ...segments.map((_, index) => segments.slice(0, index + 1).join("/")), account.name];
+    return {
+      account: account.name,
+      path,
+      policies: [
+        ...AWS_MANAGED.map((policy) => ({ ...policy, attachedAt: ROOT_TARGET })),
+        ...path.flatMap((target) =>
+          policies.filter((policy) => policy.targets.includes(target)).map((policy) => ({ name: policy.name, type: policy.type, attachedAt: target })),
+        ),
+      ],
+    };
+  });
+  return { policies, accounts };
 }
 
-export function renderPolicyInventory(targets: readonly PolicyTarget[]): string {
-  return [
+export function renderPolicyInventory(inventory: PolicyInventory): string {
+  const lines = [
     "# Organization policy inventory",
     "",
-    "Which service control, resource control, tag and backup policies apply to each target. Policies on a parent apply to everything beneath it.",
+    "Deny-list strategy: AWS's FullAWSAccess and RCPFullAWSAccess stay attached everywhere; the landing zone's policies deny on top of them.",
     "",
-    "| target | kind | policies |",
-    "| --- | --- | --- |",
-    ...targets.map(
-      (target) =>
-        `| ${target.target} | ${target.kind} | ${target.policies.map((policy) => `${policy.name} (${policy.type}, ${policy.managedBy})`).join("; ") || "inherited only"} |`,
+    "| policy | type | attached to | size (characters) | criteria |",
+    "| --- | --- | --- | --- | --- |",
+    ...inventory.policies.map(
+      (policy) =>
+        `| ${policy.name} | ${policy.type} | ${policy.targets.join(", ")} | ${policy.characters} / ${policy.characterLimit} | ${policy.criteria.join(", ") || "—"} |`,
     ),
-    "",
-  ].join("\n");
+  ];
+  for (const policy of inventory.policies) {
+    lines.push("", `## ${policy.name}`, "", `${policy.description}.`, "", ...policy.statements.map((statement) => `- ${statement}`));
+  }
+  lines.push("", "## Effective policies per account", "", "| account | policies (where attached) |", "| --- | --- |");
+  lines.push(
+    ...inventory.accounts.map(
+      (account) => `| ${account.account} | ${account.policies.map((policy) => `${policy.name} (${policy.attachedAt})`).join(", ")} |`,
+    ),
+  );
+  return [...lines, ""].join("\n");
 }
 
 /** Mermaid flowchart: root, OUs, accounts, and the policies attached to each. */
-export function renderOrganizationDiagram(
-  config: LandingZoneConfig,
-  targets: readonly PolicyTarget[],
-): string {
+export function renderOrganizationDiagram(config: LandingZoneConfig, inventory: PolicyInventory): string {
   const organization = config.organization.config;
   const nodeId = (kind: string, name: string) => `${kind}_${name.replace(/[^A-Za-z0-9]/g, "_")}`;
-  const policiesOf = (target: string) =>
-    targets.find((entry) => entry.target === target)?.policies.map((policy) => policy.name) ?? [];
   const label = (name: string, target: string) => {
-    const policies = policiesOf(target);
+    const policies = inventory.policies.filter((policy) => policy.targets.includes(target)).map((policy) => policy.name);
     return policies.length > 0 ? `${name}<br/><i>${policies.join(", ")}</i>` : name;
   };
-  const lines = ["flowchart TD", `  root["${label(`Root: ${organization.name}`, "Root")}"]`];
+  const lines = ["flowchart TD", `  root["${label(`Root: ${organization.name}`, ROOT_TARGET)}"]`];
   for (const entry of listOrganizationalUnits(organization.organizationalUnits)) {
     const parent = entry.parentPath === undefined ? "root" : nodeId("ou", entry.parentPath);
-    lines.push(
-      `  ${nodeId("ou", entry.path)}["${label(`OU ${entry.unit.name}`, entry.path)}"]`,
-      `  ${parent} --> ${nodeId("ou", entry.path)}`,
-    );
+    lines.push(`  ${nodeId("ou", entry.path)}["${label(`OU ${entry.unit.name}`, entry.path)}"]`, `  ${parent} --> ${nodeId("ou", entry.path)}`);
   }
-  const ouOfAccount = new Map<string, string>();
-  for (const role of ["logArchive", "audit", "sharedServices"] as const) {
-    const account = organization.coreAccounts[role];
-    if (account) ouOfAccount.set(account.name, account.ou);
-  }
-  for (const environment of config.environments) {
-    for (const account of environment.config.accounts)
-      ouOfAccount.set(account.name, environment.config.ou);
-  }
-  for (const account of listAccounts(config)) {
-    const id = nodeId("account", account.name);
-    lines.push(
-      `  ${id}(["${label(account.name, account.name)}"])`,
-      `  ${nodeId("ou", ouOfAccount.get(account.name)!)} --> ${id}`,
-    );
+  for (const account of inventory.accounts) {
+    const id = nodeId("account", account.account);
+    const ou = account.path[account.path.length - 2];
+    lines.push(`  ${id}(["${label(account.account, account.account)}"])`, `  ${nodeId("ou", ou)} --> ${id}`);
   }
   return ["# Organization", "", "```mermaid", ...lines, "```", ""].join("\n");
 }

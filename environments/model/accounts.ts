@@ -8,6 +8,8 @@ export interface AccountEntry {
   readonly name: string;
   readonly email: string;
   readonly id: string | undefined;
+  /** Path of the OU the account sits in. */
+  readonly ou: string;
   /** The core account's role, or the environment that owns a workload account. */
   readonly owner:
     | { readonly kind: "core"; readonly role: CoreAccountRole }
@@ -29,6 +31,7 @@ export function listAccounts(
         name: account.name,
         email: account.email,
         id: account.id,
+        ou: account.ou,
         owner: { kind: "core", role },
         file,
         configPath: ["coreAccounts", role],
@@ -40,6 +43,7 @@ export function listAccounts(
       name: account.name,
       email: account.email,
       id: account.id,
+      ou: environment.config.ou,
       owner: { kind: "workload", environment: environment.config.name },
       file: environment.file,
       configPath: ["accounts", index],

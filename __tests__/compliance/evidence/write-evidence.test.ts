@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { criteriaInScope } from "../../../compliance/criteria/trust-services-criteria";
 import type { CriterionEvidence } from "../../../compliance/evidence/control-matrix";
 import type { RuleResultEvidence } from "../../../compliance/evidence/rule-results";
+import type { PolicyInventory } from "../../../compliance/evidence/organization-inventory";
 import { RULE_PACK } from "../../../compliance/rules/rule-pack";
 import { synthLandingZone } from "../../helpers/synth";
 import type { SynthOutput } from "../../helpers/synth";
@@ -88,5 +89,48 @@ test("the organization diagram is Mermaid with every OU and account", () => {
   expect(diagram).toContain("```mermaid\nflowchart TD");
   expect(diagram).toContain("ou_Workloads --> ou_Workloads_Production");
   expect(diagram).toContain("ou_Workloads_Production --> account_prod_data");
-  expect(diagram).toContain('root["Root: Northwind Health<br/><i>FullAWSAccess</i>"]');
+  expect(diagram).toMatch(
+    /root\["Root: Northwind Health<br\/><i>organization-integrity, protect-logging, .*<\/i>"\]/,
+  );
+  expect(diagram).toContain('ou_Suspended["OU Suspended<br/><i>deny-all</i>"]');
+});
+
+test("the policy inventory lists each policy's statements, size against its limit, criteria and targets", () => {
+  const inventory: PolicyInventory = JSON.parse(evidence("policy-inventory.json"));
+  const regionDeny = inventory.policies.find((policy) => policy.name === "region-deny")!;
+  expect(regionDeny).toMatchObject({
+    type: "SERVICE_CONTROL_POLICY",
+    targets: ["Workloads", "Sandbox", "Infrastructure"],
+    characterLimit: 5120,
+    criteria: ["CC6.1", "CC6.6", "C1.1"],
+  });
+  expect(regionDeny.characters).toBeGreaterThan(500);
+  expect(regionDeny.statements).toEqual([
+    expect.stringMatching(/^Requests to regions other than us-east-1, us-west-2 are denied/),
+  ]);
+  const markdown = evidence("policy-inventory.md");
+  expect(markdown).toMatch(
+    /\| region-deny \| SERVICE_CONTROL_POLICY \| Workloads, Sandbox, Infrastructure \| \d+ \/ 5120 \| CC6\.1, CC6\.6, C1\.1 \|/,
+  );
+});
+
+test("each account's effective policies follow its OU chain", () => {
+  const inventory: PolicyInventory = JSON.parse(evidence("policy-inventory.json"));
+  const prodData = inventory.accounts.find((account) => account.account === "prod-data")!;
+  expect(prodData.path).toEqual(["Root", "Workloads", "Workloads/Production", "prod-data"]);
+  expect(prodData.policies.map((policy) => `${policy.name}@${policy.attachedAt}`)).toEqual([
+    "FullAWSAccess@Root",
+    "RCPFullAWSAccess@Root",
+    "organization-integrity@Root",
+    "protect-logging@Root",
+    "protect-security-services@Root",
+    "rcp-tls-only@Root",
+    "rcp-data-perimeter@Root",
+    "tag-policy@Root",
+    "region-deny@Workloads",
+    "deny-iam-users@Workloads",
+    "backup-production-daily@Workloads/Production",
+  ]);
+  const audit = inventory.accounts.find((account) => account.account === "audit")!;
+  expect(audit.policies.map((policy) => policy.name)).not.toContain("region-deny");
 });

@@ -1,7 +1,11 @@
 import { cpSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError } from "../../../environments/loader/config-problem";
-import { loadLandingZoneConfig } from "../../../environments/loader/load-config";
+import {
+  loadCheckedLandingZoneConfig,
+  loadLandingZoneConfig,
+} from "../../../environments/loader/load-config";
+import { checkOrganizationPolicies } from "../../../modules/organizations/policies/check-policies";
 import { RULE_PACK } from "../../../compliance/rules/rule-pack";
 import { checkSuppressions } from "../../../compliance/suppressions/check-suppressions";
 import { listAccounts } from "../../../environments/model/accounts";
@@ -20,15 +24,20 @@ function fixtureDir(invalidCase: string): string {
   return dir;
 }
 
-function problemsOf(dir: string): string[] {
+/** Every problem `npm run synth` would report for the folder, without the folder's prefix. */
+async function problemsOf(dir: string): Promise<string[]> {
   try {
     // A fixed "today", so expiry cases don't change with the calendar.
-    loadLandingZoneConfig(dir, [
-      checkSuppressions(
-        RULE_PACK.map((rule) => rule.id),
-        "2026-11-29",
-      ),
-    ]);
+    await loadCheckedLandingZoneConfig(
+      dir,
+      [
+        checkSuppressions(
+          RULE_PACK.map((rule) => rule.id),
+          "2026-11-29",
+        ),
+      ],
+      [checkOrganizationPolicies],
+    );
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     return (error as Error).message.replaceAll(`${dir}/`, "").split("\n").slice(1);
@@ -79,11 +88,11 @@ const invalidCases = readdirSync(join(FIXTURES, "invalid")).sort();
 
 test.each(invalidCases)(
   "%s: every problem is reported with file, line, path, value and fix",
-  (invalidCase) => {
+  async (invalidCase) => {
     const expected = readFileSync(join(FIXTURES, "invalid", invalidCase, "expected.txt"), "utf8")
       .trim()
       .split("\n");
-    const problems = problemsOf(fixtureDir(invalidCase));
+    const problems = await problemsOf(fixtureDir(invalidCase));
     expect(problems).toHaveLength(expected.length);
     for (const line of expected) {
       expect(problems).toContainEqual(expect.stringContaining(line));
@@ -91,9 +100,9 @@ test.each(invalidCases)(
   },
 );
 
-test("a folder without organization.yaml says what to create", () => {
+test("a folder without organization.yaml says what to create", async () => {
   const dir = tempDir();
-  expect(problemsOf(dir)).toEqual([
+  expect(await problemsOf(dir)).toEqual([
     expect.stringMatching(
       /organization\.yaml is missing\. Create organization\.yaml in .+; the example in environments\/ shows every key\.$/,
     ),

@@ -114,7 +114,7 @@ export async function checkOrganizationPolicies(
     if (size > sizeLimit[policy.type]) {
       report(
         policy,
-        `is ${size} characters, over the ${sizeLimit[policy.type]} AWS allows for a ${policy.type}`,
+        `is longer than the ${sizeLimit[policy.type]} characters AWS allows for a ${policy.type}`,
         size,
         "Split it into two policies, or remove statements.",
       );

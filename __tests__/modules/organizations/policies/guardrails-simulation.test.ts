@@ -1,0 +1,298 @@
+/**
+ * Proves the guardrails with an independent IAM policy evaluator (@cloud-copilot/iam-simulate,
+ * AGPL, a dev dependency used only here), over the policies that reach a workload account
+ * through its OU chain, rather than by matching strings.
+ */
+import { runSimulation } from "@cloud-copilot/iam-simulate";
+import { loadLandingZoneConfig } from "../../../../environments/loader/load-config";
+import { buildPolicyInventory } from "../../../../compliance/evidence/organization-inventory";
+import { landingZonePolicies } from "../../../../modules/organizations/policies/landing-zone-policies";
+import { EXAMPLE_CONFIG_DIR } from "../../../helpers/synth";
+
+const ACCOUNT = "555566667777";
+const ORGANIZATION_ID = "o-k7q2mz4x9a";
+const config = loadLandingZoneConfig(EXAMPLE_CONFIG_DIR);
+const policies = new Map(
+  landingZonePolicies(config, ORGANIZATION_ID).map((policy) => [policy.name, policy]),
+);
+const inventory = buildPolicyInventory(config);
+const allowAll = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+};
+
+/** The org policies of `type` at each level from the root down to the account, as AWS applies them. */
+function policyChain(account: string, type: "SERVICE_CONTROL_POLICY" | "RESOURCE_CONTROL_POLICY") {
+  const reaching = inventory.accounts.find((entry) => entry.account === account)!;
+  return reaching.path.map((level) => ({
+    orgIdentifier: level,
+    policies: [
+      // The evaluator supplies RCPFullAWSAccess itself and refuses an Allow in an RCP.
+      ...(type === "SERVICE_CONTROL_POLICY" ? [{ name: "FullAWSAccess", policy: allowAll }] : []),
+      ...reaching.policies
+        .filter(
+          (policy) =>
+            policy.attachedAt === level && policy.type === type && policies.has(policy.name),
+        )
+        .map((policy) => ({ name: policy.name, policy: policies.get(policy.name)!.content })),
+    ],
+  }));
+}
+
+interface Request {
+  action: string;
+  resource?: string;
+  principal?: string;
+  region?: string;
+  context?: Record<string, string | string[]>;
+  account?: string;
+  /** A resource-based policy, such as a KMS key policy. */
+  resourcePolicy?: object;
+}
+
+/** The key policy KMS keys get from KmsKey: the owning account's IAM policies decide. */
+const keyPolicy = {
+  Version: "2012-10-17",
+  Statement: [
+    {
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+      Action: "kms:*",
+      Resource: "*",
+    },
+  ],
+};
+
+async function decide(request: Request): Promise<string> {
+  const principal = request.principal ?? `arn:aws:iam::${ACCOUNT}:role/Admin`;
+  const account = request.account ?? "prod-data";
+  const result = await runSimulation(
+    {
+      request: {
+        principal,
+        action: request.action,
+        resource: { resource: request.resource ?? "*", accountId: ACCOUNT },
+        contextVariables: {
+          "aws:PrincipalArn": principal,
+          "aws:RequestedRegion": request.region ?? "us-east-1",
+          "aws:SecureTransport": "true",
+          // Every principal of an account in the organization carries its organization id.
+          "aws:PrincipalOrgID": ORGANIZATION_ID,
+          ...request.context,
+        },
+      },
+      identityPolicies: [{ name: "administrator", policy: allowAll }],
+      resourcePolicy: request.resourcePolicy,
+      serviceControlPolicies: policyChain(account, "SERVICE_CONTROL_POLICY"),
+      resourceControlPolicies: policyChain(account, "RESOURCE_CONTROL_POLICY"),
+    },
+    {},
+  );
+  if (result.resultType === "error") throw new Error(JSON.stringify(result.errors));
+  return result.overallResult;
+}
+
+const protectedActions: [string, Request][] = [
+  ["leaving the organization", { action: "organizations:LeaveOrganization" }],
+  [
+    "deleting the access role",
+    {
+      action: "iam:DeleteRole",
+      resource: `arn:aws:iam::${ACCOUNT}:role/OrganizationAccountAccessRole`,
+    },
+  ],
+  [
+    "changing the pipeline role's trust",
+    {
+      action: "iam:UpdateAssumeRolePolicy",
+      resource: `arn:aws:iam::${ACCOUNT}:role/nwh-lz-pipeline`,
+    },
+  ],
+  [
+    "stopping the trail",
+    {
+      action: "cloudtrail:StopLogging",
+      resource: `arn:aws:cloudtrail:us-east-1:111122223333:trail/nwh-org-trail`,
+    },
+  ],
+  [
+    "changing event selectors",
+    {
+      action: "cloudtrail:PutEventSelectors",
+      resource: `arn:aws:cloudtrail:us-east-1:111122223333:trail/nwh-org-trail`,
+    },
+  ],
+  ["stopping the Config recorder", { action: "config:StopConfigurationRecorder" }],
+  ["deleting a conformance pack", { action: "config:DeleteConformancePack" }],
+  [
+    "deleting the GuardDuty detector",
+    {
+      action: "guardduty:DeleteDetector",
+      resource: `arn:aws:guardduty:us-east-1:${ACCOUNT}:detector/abc`,
+    },
+  ],
+  ["disabling Security Hub", { action: "securityhub:DisableSecurityHub" }],
+  [
+    "deleting the access analyzer",
+    {
+      action: "access-analyzer:DeleteAnalyzer",
+      resource: `arn:aws:access-analyzer:us-east-1:${ACCOUNT}:analyzer/org`,
+    },
+  ],
+  ["disabling Macie", { action: "macie2:DisableMacie" }],
+  ["disabling Inspector", { action: "inspector2:Disable" }],
+  [
+    "deleting a log archive bucket",
+    { action: "s3:DeleteBucket", resource: "arn:aws:s3:::nwh-log-archive-cloudtrail" },
+  ],
+  [
+    "changing a log archive bucket policy",
+    { action: "s3:PutBucketPolicy", resource: "arn:aws:s3:::nwh-log-archive-config" },
+  ],
+  [
+    "scheduling deletion of a landing-zone key",
+    {
+      action: "kms:ScheduleKeyDeletion",
+      resource: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234`,
+      context: { "kms:ResourceAliases": ["alias/nwh/backup"] },
+      resourcePolicy: keyPolicy,
+    },
+  ],
+  [
+    "deleting a landing-zone backup vault",
+    {
+      action: "backup:DeleteBackupVault",
+      resource: `arn:aws:backup:us-east-1:${ACCOUNT}:backup-vault:nwh-vault`,
+    },
+  ],
+  [
+    "deleting a recovery point",
+    {
+      action: "backup:DeleteRecoveryPoint",
+      resource: `arn:aws:backup:us-east-1:${ACCOUNT}:recovery-point:abc`,
+    },
+  ],
+  ["turning off EBS default encryption", { action: "ec2:DisableEbsEncryptionByDefault" }],
+  ["changing the account's S3 public access block", { action: "s3:PutAccountPublicAccessBlock" }],
+  ["deleting VPC flow logs", { action: "ec2:DeleteFlowLogs" }],
+  [
+    "creating an IAM user",
+    { action: "iam:CreateUser", resource: `arn:aws:iam::${ACCOUNT}:user/deploy` },
+  ],
+  [
+    "launching outside the governed regions",
+    {
+      action: "ec2:RunInstances",
+      resource: `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-1`,
+      region: "eu-west-1",
+    },
+  ],
+];
+
+describe("for an administrator in a production workload account", () => {
+  test.each(protectedActions)("%s is denied", async (_, request) => {
+    expect(await decide(request)).toBe("ExplicitlyDenied");
+  });
+
+  test.each<[string, Request]>([
+    [
+      "launching in a governed region",
+      {
+        action: "ec2:RunInstances",
+        resource: `arn:aws:ec2:us-west-2:${ACCOUNT}:instance/i-1`,
+        region: "us-west-2",
+      },
+    ],
+    [
+      "creating an application role",
+      { action: "iam:CreateRole", resource: `arn:aws:iam::${ACCOUNT}:role/payments-api` },
+    ],
+    [
+      "using IAM while working in an ungoverned region (global service)",
+      { action: "iam:ListRoles", region: "eu-west-1" },
+    ],
+    ["using Route 53 from us-east-1", { action: "route53:ListHostedZones" }],
+    ["opening a support case", { action: "support:CreateCase" }],
+    [
+      "scheduling deletion of an application's own key",
+      {
+        action: "kms:ScheduleKeyDeletion",
+        resource: `arn:aws:kms:us-east-1:${ACCOUNT}:key/9999`,
+        context: { "kms:ResourceAliases": ["alias/payments/data"] },
+        resourcePolicy: keyPolicy,
+      },
+    ],
+  ])("%s is allowed", async (_, request) => {
+    expect(await decide(request)).toBe("Allowed");
+  });
+});
+
+test.each([
+  ["stopping the trail", "cloudtrail:StopLogging"],
+  ["deleting the GuardDuty detector", "guardduty:DeleteDetector"],
+  ["stopping the Config recorder", "config:StopConfigurationRecorder"],
+])("the exempt pipeline role may still manage protected services: %s", async (_, action) => {
+  expect(await decide({ action, principal: `arn:aws:iam::${ACCOUNT}:role/nwh-lz-pipeline` })).toBe(
+    "Allowed",
+  );
+});
+
+test("the root user is denied, except in a centralized root session", async () => {
+  const root = `arn:aws:iam::${ACCOUNT}:root`;
+  expect(await decide({ action: "s3:ListAllMyBuckets", principal: root })).toBe("ExplicitlyDenied");
+  expect(
+    await decide({
+      action: "s3:ListAllMyBuckets",
+      principal: root,
+      context: { "aws:AssumedRoot": "true" },
+    }),
+  ).toBe("Allowed");
+});
+
+test("resources refuse requests without TLS, whoever asks", async () => {
+  const request = { action: "s3:GetObject", resource: "arn:aws:s3:::nwh-data/report.csv" };
+  expect(await decide(request)).toBe("Allowed");
+  expect(await decide({ ...request, context: { "aws:SecureTransport": "false" } })).toBe(
+    "ExplicitlyDenied",
+  );
+});
+
+test("the data perimeter refuses S3 to principals outside the organization", async () => {
+  const request = { action: "s3:GetObject", resource: "arn:aws:s3:::nwh-data/report.csv" };
+  expect(await decide({ ...request, context: { "aws:PrincipalOrgID": "o-someoneelse" } })).toBe(
+    "ExplicitlyDenied",
+  );
+});
+
+test("an account in the suspended OU can do nothing at all, not even as the pipeline", async () => {
+  const denyAll = policies.get("deny-all")!.content;
+  for (const principal of [
+    `arn:aws:iam::${ACCOUNT}:role/Admin`,
+    `arn:aws:iam::${ACCOUNT}:role/nwh-lz-pipeline`,
+  ]) {
+    const result = await runSimulation(
+      {
+        request: {
+          principal,
+          action: "s3:ListAllMyBuckets",
+          resource: { resource: "*", accountId: ACCOUNT },
+          contextVariables: { "aws:PrincipalArn": principal, "aws:RequestedRegion": "us-east-1" },
+        },
+        identityPolicies: [{ name: "administrator", policy: allowAll }],
+        serviceControlPolicies: [
+          { orgIdentifier: "Root", policies: [{ name: "FullAWSAccess", policy: allowAll }] },
+          {
+            orgIdentifier: "Suspended",
+            policies: [
+              { name: "FullAWSAccess", policy: allowAll },
+              { name: "deny-all", policy: denyAll },
+            ],
+          },
+        ],
+        resourceControlPolicies: [],
+      },
+      {},
+    );
+    expect(result.resultType !== "error" && result.overallResult).toBe("ExplicitlyDenied");
+  }
+});
