@@ -10,6 +10,7 @@ import {
   DEFAULT_CONFIG_DIR,
   loadCheckedLandingZoneConfig,
 } from "./environments/loader/load-config";
+import { checkIdentityPolicies } from "./modules/identity/check-identity-policies";
 import { checkOrganizationPolicies } from "./modules/organizations/policies/check-policies";
 import { buildLandingZone } from "./stacks/landing-zone";
 
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
         today,
       ),
     ],
-    [checkOrganizationPolicies],
+    [checkOrganizationPolicies, checkIdentityPolicies],
   );
   let stacks: SynthesizedStack[] = [];
   synthesizeAtomically(

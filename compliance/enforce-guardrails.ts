@@ -5,6 +5,7 @@ import { writeEvidence } from "./evidence/write-evidence";
 import { evaluateRules, GuardrailViolationError } from "./rules/evaluate-rules";
 import type { SynthesizedStack } from "./rules/evaluate-rules";
 import { RULE_PACK } from "./rules/rule-pack";
+import { privilegedPermissionSetSuppressions } from "./suppressions/privileged-permission-sets";
 
 /**
  * Checks every synthesized stack against the rule pack and, when nothing is violated, writes
@@ -17,7 +18,8 @@ export function enforceGuardrails(
 ): SynthesizedStack[] {
   const stacks = readSynthesizedStacks(outdir);
   const { compliance } = config.organization.config;
-  const findings = evaluateRules(stacks, RULE_PACK, compliance, compliance.suppressions);
+  const suppressions = [...compliance.suppressions, ...privilegedPermissionSetSuppressions(config)];
+  const findings = evaluateRules(stacks, RULE_PACK, compliance, suppressions);
   const violations = findings.filter((finding) => finding.status === "non-compliant");
   if (violations.length > 0) throw new GuardrailViolationError(violations);
   writeEvidence(outdir, { app, config, stacks, rules: RULE_PACK, findings });

@@ -5,10 +5,16 @@ import { environmentStackName } from "../environments/model/stack-names";
 import type { EnvironmentConfig } from "../environments/schema/environment-schema";
 import { chainAccountCreation } from "../modules/organizations/account-creation-lanes";
 import { MemberAccount } from "../modules/organizations/member-account";
+import { AccountAssignments } from "../modules/identity/account-assignments";
+import { expandAssignments } from "../environments/model/account-assignments";
+import type { IdentityStack } from "./identity-stack";
 import type { OrganizationalUnitTree } from "../modules/organizations/organizational-unit-tree";
 import type { OrganizationPolicies } from "../modules/organizations/organization-policies";
 import { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizations-policy-attachment";
-import { managementAccountProvider } from "../modules/terraform/aws-providers";
+import {
+  managementAccountProvider,
+  memberAccountProvider,
+} from "../modules/terraform/aws-providers";
 import { useRemoteState } from "../modules/terraform/remote-state";
 
 export interface EnvironmentStackProps {
@@ -16,6 +22,10 @@ export interface EnvironmentStackProps {
   readonly environment: EnvironmentConfig;
   readonly organizationalUnits: OrganizationalUnitTree;
   readonly organizationPolicies: OrganizationPolicies;
+  /** Identity Center, when the landing zone manages it: this stack assigns its own accounts. */
+  readonly identity?: IdentityStack;
+  /** Core accounts by name, to reach a delegated Identity Center administrator. */
+  readonly coreAccounts: ReadonlyMap<string, MemberAccount>;
 }
 
 /** An environment's workload accounts, in its OU; managed from the management account. */
@@ -53,6 +63,35 @@ export class EnvironmentStack extends TerraformStack {
           targetId: account.accountId,
         });
       }
+    }
+
+    if (props.identity) {
+      const identity = props.identity;
+      const administrator = props.config.identity?.config.delegatedAdministrator;
+      new AccountAssignments(this, "account-assignments", {
+        instanceArn: identity.instanceArn,
+        assignments: expandAssignments(props.config)
+          .filter(
+            ({ account }) =>
+              account.owner.kind === "workload" && account.owner.environment === environment.name,
+          )
+          .map(({ group, permissionSet, account }) => ({
+            group,
+            permissionSet,
+            accountName: account.name,
+            accountId: this.accounts.get(account.name)!.accountId,
+          })),
+        permissionSetArn: (name) => identity.permissionSetArn(name),
+        groupId: (name) => identity.groupId(name),
+        provider: administrator
+          ? memberAccountProvider(
+              this,
+              organization,
+              props.coreAccounts.get(administrator)!.accountId,
+              "identity-center",
+            )
+          : undefined,
+      });
     }
   }
 }

@@ -5,6 +5,7 @@ import type { MemberAccount } from "../modules/organizations/member-account";
 import { AccountBaselineStack } from "./account-baseline-stack";
 import { BootstrapStack } from "./bootstrap-stack";
 import { EnvironmentStack } from "./environment-stack";
+import { IdentityStack } from "./identity-stack";
 import { OrganizationStack } from "./organization-stack";
 
 /**
@@ -14,6 +15,9 @@ import { OrganizationStack } from "./organization-stack";
 export function buildLandingZone(app: App, config: LandingZoneConfig): TerraformStack[] {
   const bootstrap = new BootstrapStack(app, config);
   const organization = new OrganizationStack(app, config);
+  const identity = config.identity
+    ? new IdentityStack(app, { config, coreAccounts: organization.coreAccounts })
+    : undefined;
   const environments = config.environments.map(
     ({ config: environment }) =>
       new EnvironmentStack(app, {
@@ -21,6 +25,8 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
         environment,
         organizationalUnits: organization.organizationalUnits,
         organizationPolicies: organization.policies,
+        identity,
+        coreAccounts: organization.coreAccounts,
       }),
   );
   // Each stack creates at most five accounts at a time; deploying environment stacks one after
@@ -51,5 +57,12 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
       [...environment.accounts.values()].map((account) => baselineOf(environment, account)),
     ),
   ];
-  return [bootstrap, organization, ...environments, management, ...baselines];
+  return [
+    bootstrap,
+    organization,
+    ...(identity ? [identity] : []),
+    ...environments,
+    management,
+    ...baselines,
+  ];
 }

@@ -4,6 +4,7 @@ import { CORE_ACCOUNT_ROLES } from "../environments/model/accounts";
 import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
 import { STACK_NAMES } from "../environments/model/stack-names";
 import { chainAccountCreation } from "../modules/organizations/account-creation-lanes";
+import { DelegatedAdministrator } from "../modules/organizations/delegated-administrator";
 import { MemberAccount } from "../modules/organizations/member-account";
 import { Organization } from "../modules/organizations/organization";
 import { OrganizationalUnitTree } from "../modules/organizations/organizational-unit-tree";
@@ -52,6 +53,14 @@ export class OrganizationStack extends TerraformStack {
     });
     chainAccountCreation(accounts);
     this.coreAccounts = new Map(accounts.map((account) => [account.accountName, account]));
+
+    const identityAdministrator = config.identity?.config.delegatedAdministrator;
+    if (identityAdministrator) {
+      new DelegatedAdministrator(this, "identity-center-administrator", {
+        accountId: this.coreAccounts.get(identityAdministrator)!.accountId,
+        servicePrincipal: "sso.amazonaws.com",
+      });
+    }
 
     // Workload accounts belong to environment stacks, which attach their own account-level policies.
     this.policies = new OrganizationPolicies(this, "policies", {

@@ -61,10 +61,12 @@ test("an account with an id in config is imported, not created", () => {
 
 test("deploys after the organization, and each account baseline after the stack that owns its account", () => {
   const dependencies = (stack: string) => [...out.manifest.stacks[stack].dependencies].sort();
-  expect(dependencies("dev")).toEqual(["organization"]);
+  // Environment stacks assign their accounts' Identity Center access, after identity exists.
+  expect(dependencies("dev")).toEqual(["identity", "organization"]);
   // Environments deploy one after another, so account creations never overlap across stacks.
-  expect(dependencies("prod")).toEqual(["dev", "organization"]);
-  expect(dependencies("staging")).toEqual(["organization", "prod"]);
+  expect(dependencies("prod")).toEqual(["dev", "identity", "organization"]);
+  expect(dependencies("staging")).toEqual(["identity", "organization", "prod"]);
+  expect(dependencies("identity")).toEqual(["organization"]);
   expect(dependencies("account-prod-data")).toEqual(["prod"]);
   expect(dependencies("account-prod-platform")).toEqual(["prod"]);
   expect(dependencies("account-audit")).toEqual(["organization"]);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { copyExampleConfig, synthLandingZone } from "../helpers/synth";
 import type { SynthOutput } from "../helpers/synth";
@@ -50,6 +50,8 @@ describe("a 20-account environment", () => {
       const name = `dev-team-${String(index + 1).padStart(2, "0")}`;
       return `  - name: ${name}\n    email: aws+${name}@northwind-health.com\n    owner: team-${index + 1}\n`;
     });
+    // Assignments name the example's dev accounts, which this test replaces.
+    rmSync(join(configDir, "identity.yaml"));
     writeFileSync(
       join(configDir, "dev.yaml"),
       `name: dev\nou: Workloads/Development\naccounts:\n${accounts.join("")}`,

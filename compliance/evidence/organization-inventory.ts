@@ -24,7 +24,11 @@ export interface AccountPolicies {
   readonly account: string;
   /** Root, then each OU down to the account: where each policy comes from. */
   readonly path: readonly string[];
-  readonly policies: readonly { readonly name: string; readonly type: string; readonly attachedAt: string }[];
+  readonly policies: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly attachedAt: string;
+  }[];
 }
 
 export interface PolicyInventory {
@@ -48,7 +52,10 @@ export function buildPolicyInventory(config: LandingZoneConfig): PolicyInventory
     TAG_POLICY: limits.tagPolicyCharacters,
     BACKUP_POLICY: limits.backupPolicyCharacters,
   };
-  const attached = attachedPolicies(config, organization.existingOrganizationId ?? LONGEST_ORGANIZATION_ID);
+  const attached = attachedPolicies(
+    config,
+    organization.existingOrganizationId ?? LONGEST_ORGANIZATION_ID,
+  );
   const policies = attached.map(({ policy, targets }) => ({
     name: policy.name,
     type: policy.type,
@@ -61,14 +68,20 @@ export function buildPolicyInventory(config: LandingZoneConfig): PolicyInventory
   }));
   const accounts = listAccounts(config).map((account) => {
     const segments = account.ou.split("/");
-    const path = [ROOT_TARGET, ...segments.map((_, index) => segments.slice(0, index + 1).join("/")), account.name];
+    const path = [
+      ROOT_TARGET,
+      ...segments.map((_, index) => segments.slice(0, index + 1).join("/")),
+      account.name,
+    ];
     return {
       account: account.name,
       path,
       policies: [
         ...AWS_MANAGED.map((policy) => ({ ...policy, attachedAt: ROOT_TARGET })),
         ...path.flatMap((target) =>
-          policies.filter((policy) => policy.targets.includes(target)).map((policy) => ({ name: policy.name, type: policy.type, attachedAt: target })),
+          policies
+            .filter((policy) => policy.targets.includes(target))
+            .map((policy) => ({ name: policy.name, type: policy.type, attachedAt: target })),
         ),
       ],
     };
@@ -90,34 +103,59 @@ export function renderPolicyInventory(inventory: PolicyInventory): string {
     ),
   ];
   for (const policy of inventory.policies) {
-    lines.push("", `## ${policy.name}`, "", `${policy.description}.`, "", ...policy.statements.map((statement) => `- ${statement}`));
+    lines.push(
+      "",
+      `## ${policy.name}`,
+      "",
+      `${policy.description}.`,
+      "",
+      ...policy.statements.map((statement) => `- ${statement}`),
+    );
   }
-  lines.push("", "## Effective policies per account", "", "| account | policies (where attached) |", "| --- | --- |");
+  lines.push(
+    "",
+    "## Effective policies per account",
+    "",
+    "| account | policies (where attached) |",
+    "| --- | --- |",
+  );
   lines.push(
     ...inventory.accounts.map(
-      (account) => `| ${account.account} | ${account.policies.map((policy) => `${policy.name} (${policy.attachedAt})`).join(", ")} |`,
+      (account) =>
+        `| ${account.account} | ${account.policies.map((policy) => `${policy.name} (${policy.attachedAt})`).join(", ")} |`,
     ),
   );
   return [...lines, ""].join("\n");
 }
 
 /** Mermaid flowchart: root, OUs, accounts, and the policies attached to each. */
-export function renderOrganizationDiagram(config: LandingZoneConfig, inventory: PolicyInventory): string {
+export function renderOrganizationDiagram(
+  config: LandingZoneConfig,
+  inventory: PolicyInventory,
+): string {
   const organization = config.organization.config;
   const nodeId = (kind: string, name: string) => `${kind}_${name.replace(/[^A-Za-z0-9]/g, "_")}`;
   const label = (name: string, target: string) => {
-    const policies = inventory.policies.filter((policy) => policy.targets.includes(target)).map((policy) => policy.name);
+    const policies = inventory.policies
+      .filter((policy) => policy.targets.includes(target))
+      .map((policy) => policy.name);
     return policies.length > 0 ? `${name}<br/><i>${policies.join(", ")}</i>` : name;
   };
   const lines = ["flowchart TD", `  root["${label(`Root: ${organization.name}`, ROOT_TARGET)}"]`];
   for (const entry of listOrganizationalUnits(organization.organizationalUnits)) {
     const parent = entry.parentPath === undefined ? "root" : nodeId("ou", entry.parentPath);
-    lines.push(`  ${nodeId("ou", entry.path)}["${label(`OU ${entry.unit.name}`, entry.path)}"]`, `  ${parent} --> ${nodeId("ou", entry.path)}`);
+    lines.push(
+      `  ${nodeId("ou", entry.path)}["${label(`OU ${entry.unit.name}`, entry.path)}"]`,
+      `  ${parent} --> ${nodeId("ou", entry.path)}`,
+    );
   }
   for (const account of inventory.accounts) {
     const id = nodeId("account", account.account);
     const ou = account.path[account.path.length - 2];
-    lines.push(`  ${id}(["${label(account.account, account.account)}"])`, `  ${nodeId("ou", ou)} --> ${id}`);
+    lines.push(
+      `  ${id}(["${label(account.account, account.account)}"])`,
+      `  ${nodeId("ou", ou)} --> ${id}`,
+    );
   }
   return ["# Organization", "", "```mermaid", ...lines, "```", ""].join("\n");
 }

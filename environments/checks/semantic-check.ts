@@ -10,4 +10,6 @@ export type SemanticCheck = (config: PartialConfig) => ConfigProblem[];
 
 export type PartialConfig = Omit<LandingZoneConfig, "organization"> & {
   readonly organization: LandingZoneConfig["organization"] | undefined;
+  /** False when some file failed to parse: references into it can't be checked this run. */
+  readonly everyFileParsed: boolean;
 };

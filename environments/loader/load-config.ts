@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { checkEnvironments } from "../checks/environments";
+import { checkIdentity } from "../checks/identity";
 import { checkOrganizationalUnitTree } from "../checks/organizational-unit-tree";
 import { checkOuReferences } from "../checks/ou-references";
 import { checkRegions } from "../checks/regions";
@@ -11,6 +12,8 @@ import type { LandingZoneConfig, SourcedConfig } from "../model/landing-zone-con
 import { EnvironmentConfigSchema } from "../schema/environment-schema";
 import type { EnvironmentConfig } from "../schema/environment-schema";
 import { OrganizationConfigSchema } from "../schema/organization-schema";
+import { IdentityConfigSchema } from "../schema/identity-schema";
+import type { IdentityConfig } from "../schema/identity-schema";
 import type { OrganizationConfig } from "../schema/organization-schema";
 import { compareProblems, ConfigError } from "./config-problem";
 import type { ConfigProblem } from "./config-problem";
@@ -19,6 +22,8 @@ import type { YamlSource } from "./yaml-source";
 import { describeIssue, issuesToProblems } from "./zod-problems";
 
 export const ORGANIZATION_FILE = "organization.yaml";
+/** Optional: IAM Identity Center groups, permission sets and assignments. */
+export const IDENTITY_FILE = "identity.yaml";
 
 /** The folder the example organization ships in; LZ_CONFIG_DIR points elsewhere. */
 export const DEFAULT_CONFIG_DIR = resolve(__dirname, "..");
@@ -29,6 +34,7 @@ const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkRegions,
   checkUniqueAccounts,
   checkEnvironments,
+  checkIdentity,
 ];
 
 /**
@@ -113,14 +119,21 @@ function readConfig(dir: string, extraChecks: readonly SemanticCheck[]): ConfigR
     sources[yamlFiles.indexOf(ORGANIZATION_FILE)],
     OrganizationConfigSchema,
   );
+  const identityIndex = yamlFiles.indexOf(IDENTITY_FILE);
+  const identity =
+    identityIndex >= 0
+      ? validate<IdentityConfig>(sources[identityIndex], IdentityConfigSchema)
+      : undefined;
   const environments = sources
-    .filter((_, index) => yamlFiles[index] !== ORGANIZATION_FILE)
+    .filter(
+      (_, index) => yamlFiles[index] !== ORGANIZATION_FILE && yamlFiles[index] !== IDENTITY_FILE,
+    )
     .map((source) => validate<EnvironmentConfig>(source, EnvironmentConfigSchema))
     .filter((environment) => environment !== undefined);
 
   problems.push(
     ...[...SEMANTIC_CHECKS, ...extraChecks].flatMap((check) =>
-      check({ sourceDir, organization, environments }),
+      check({ sourceDir, organization, identity, environments, everyFileParsed: problems.length === 0 }),
     ),
   );
   const lineOf = new Map(sources.map((source) => [source.file, source.lineOf]));
@@ -134,7 +147,7 @@ function readConfig(dir: string, extraChecks: readonly SemanticCheck[]): ConfigR
       .sort(compareProblems);
   const config =
     problems.length === 0 && organization
-      ? deepFreeze({ sourceDir, organization, environments })
+      ? deepFreeze({ sourceDir, organization, identity, environments })
       : undefined;
   return { config, problems, locate };
 }

@@ -16,11 +16,9 @@ export const BUILT_IN_POLICY_NAMES = [
   "tag-policy",
 ] as const;
 
-const PolicyName = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,63}$/, {
-    error: "must be a lowercase slug such as deny-gpu-instances",
-  });
+const PolicyName = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, {
+  error: "must be a lowercase slug such as deny-gpu-instances",
+});
 
 const Target = z
   .string()

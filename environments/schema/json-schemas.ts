@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EnvironmentConfigSchema } from "./environment-schema";
+import { IdentityConfigSchema } from "./identity-schema";
 import { OrganizationConfigSchema } from "./organization-schema";
 
 export type JsonSchema = {
@@ -16,6 +17,7 @@ export type JsonSchema = {
 export const JSON_SCHEMA_FILES = {
   "organization.schema.json": OrganizationConfigSchema,
   "environment.schema.json": EnvironmentConfigSchema,
+  "identity.schema.json": IdentityConfigSchema,
 } as const;
 
 export function toJsonSchema(schema: z.ZodType): JsonSchema {

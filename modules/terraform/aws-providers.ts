@@ -30,13 +30,18 @@ export function managementAccountProvider(
   });
 }
 
-/** The provider for a member account, reached by assuming the configured access role in it. */
+/**
+ * The provider for a member account, reached by assuming the configured access role in it.
+ * With an alias it is a second provider of the stack, for resources that live elsewhere.
+ */
 export function memberAccountProvider(
   scope: Construct,
   organization: OrganizationConfig,
   accountId: string,
+  alias?: string,
 ): AwsProvider {
-  return new AwsProvider(scope, "aws", {
+  return new AwsProvider(scope, alias ?? "aws", {
+    alias,
     region: organization.homeRegion,
     allowedAccountIds: [accountId],
     assumeRole: [

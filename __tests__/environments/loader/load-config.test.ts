@@ -6,6 +6,7 @@ import {
   loadLandingZoneConfig,
 } from "../../../environments/loader/load-config";
 import { checkOrganizationPolicies } from "../../../modules/organizations/policies/check-policies";
+import { checkIdentityPolicies } from "../../../modules/identity/check-identity-policies";
 import { RULE_PACK } from "../../../compliance/rules/rule-pack";
 import { checkSuppressions } from "../../../compliance/suppressions/check-suppressions";
 import { listAccounts } from "../../../environments/model/accounts";
@@ -36,7 +37,7 @@ async function problemsOf(dir: string): Promise<string[]> {
           "2026-11-29",
         ),
       ],
-      [checkOrganizationPolicies],
+      [checkOrganizationPolicies, checkIdentityPolicies],
     );
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
@@ -70,7 +71,9 @@ describe("the example organization", () => {
 
   test("every file names its JSON Schema for editors", () => {
     for (const file of readdirSync(EXAMPLE_CONFIG_DIR).filter((name) => name.endsWith(".yaml"))) {
-      const schema = file === "organization.yaml" ? "organization" : "environment";
+      const schema = ["organization.yaml", "identity.yaml"].includes(file)
+        ? file.replace(".yaml", "")
+        : "environment";
       expect(readFileSync(join(EXAMPLE_CONFIG_DIR, file), "utf8")).toMatch(
         new RegExp(`^# yaml-language-server: \\$schema=\\./schemas/${schema}\\.schema\\.json\\n`),
       );

@@ -6,7 +6,7 @@ import { listAccounts } from "../../../environments/model/accounts";
 import type { LandingZoneConfig } from "../../../environments/model/landing-zone-config";
 import { listOrganizationalUnits } from "../../../environments/model/organizational-unit-paths";
 import { ORGANIZATION_POLICY_TYPES } from "../service-access";
-import { actionExists, conditionKeyExists, rcpServices } from "./iam-catalogue";
+import { actionExists, conditionKeyExists, rcpServices } from "../../iam/iam-catalogue";
 import {
   landingZonePolicies,
   LONGEST_ORGANIZATION_ID,

@@ -1,0 +1,49 @@
+import { SsoadminAccountAssignment } from "@cdktf/provider-aws/lib/ssoadmin-account-assignment";
+import type { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { implementsControl } from "../../compliance/controls/control";
+import { ACCESS_ASSIGNMENT_CONTROL } from "./identity-control";
+
+export interface AccountAssignmentsProps {
+  readonly instanceArn: string;
+  readonly assignments: readonly {
+    readonly group: string;
+    readonly permissionSet: string;
+    readonly accountName: string;
+    readonly accountId: string;
+  }[];
+  readonly permissionSetArn: (name: string) => string;
+  readonly groupId: (name: string) => string;
+  /** The provider of the account that administers Identity Center. @default the stack's */
+  readonly provider?: TerraformProvider;
+}
+
+/** Construct id of one assignment: stable, so re-ordering config never replaces access. */
+export function assignmentId(accountName: string, group: string, permissionSet: string): string {
+  return [accountName, group, permissionSet]
+    .map((part) => part.toLowerCase().replace(/[^a-z0-9]+/g, "-"))
+    .join("--");
+}
+
+/** Group → permission set → account grants. */
+export class AccountAssignments extends Construct {
+  constructor(scope: Construct, id: string, props: AccountAssignmentsProps) {
+    super(scope, id);
+    implementsControl(this, ACCESS_ASSIGNMENT_CONTROL);
+    for (const assignment of props.assignments) {
+      new SsoadminAccountAssignment(
+        this,
+        assignmentId(assignment.accountName, assignment.group, assignment.permissionSet),
+        {
+          provider: props.provider,
+          instanceArn: props.instanceArn,
+          permissionSetArn: props.permissionSetArn(assignment.permissionSet),
+          principalId: props.groupId(assignment.group),
+          principalType: "GROUP",
+          targetId: assignment.accountId,
+          targetType: "AWS_ACCOUNT",
+        },
+      );
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { DataAwsIdentitystoreGroup } from "@cdktf/provider-aws/lib/data-aws-identitystore-group";
+import { IdentitystoreGroup } from "@cdktf/provider-aws/lib/identitystore-group";
+import { Construct } from "constructs";
+import type { IdentityConfig } from "../../environments/schema/identity-schema";
+
+export interface IdentityCenterGroupsProps {
+  readonly identityStoreId: string;
+  readonly groups: IdentityConfig["groups"];
+  /** identity-store: create the groups; external-idp: look up the groups SCIM synced, by name. */
+  readonly source: IdentityConfig["groupSource"];
+}
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+
+/**
+ * Groups that access is granted to. Groups the landing zone creates can't be destroyed by
+ * accident: their memberships would go with them.
+ */
+export class IdentityCenterGroups extends Construct {
+  private readonly ids = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, props: IdentityCenterGroupsProps) {
+    super(scope, id);
+    for (const group of props.groups) {
+      const constructId = slug(group.name);
+      if (props.source === "identity-store") {
+        const created = new IdentitystoreGroup(this, constructId, {
+          identityStoreId: props.identityStoreId,
+          displayName: group.name,
+          description: group.description || undefined,
+          lifecycle: { preventDestroy: true },
+        });
+        this.ids.set(group.name, created.groupId);
+      } else {
+        const synced = new DataAwsIdentitystoreGroup(this, constructId, {
+          identityStoreId: props.identityStoreId,
+          alternateIdentifier: {
+            uniqueAttribute: { attributePath: "DisplayName", attributeValue: group.name },
+          },
+        });
+        this.ids.set(group.name, synced.groupId);
+      }
+    }
+  }
+
+  idOf(name: string): string {
+    const id = this.ids.get(name);
+    if (id === undefined)
+      throw new Error(`No group "${name}"; known: ${[...this.ids.keys()].join(", ")}`);
+    return id;
+  }
+}
