@@ -7,7 +7,7 @@ import type { LandingZoneConfig } from "../../environments/model/landing-zone-co
 import { findControls } from "../controls/control";
 import type { Finding, SynthesizedStack } from "../rules/evaluate-rules";
 import type { Rule } from "../rules/rule";
-import { buildAccessMatrix, renderAccessMatrix } from "./access-matrix";
+import { buildAccessMatrix, renderAccessMatrix, renderAccessReviewCsv } from "./access-matrix";
 import { buildControlMatrix, renderControlMatrix } from "./control-matrix";
 import {
   buildPolicyInventory,
@@ -40,7 +40,7 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
   );
   const ruleResults = buildRuleResults(input.rules, input.findings);
   const policyInventory = buildPolicyInventory(config);
-  const accessMatrix = buildAccessMatrix();
+  const accessMatrix = buildAccessMatrix(config);
   const write = (name: string, markdown: string, json?: unknown) => {
     writeFileSync(join(dir, `${name}.md`), markdown);
     if (json !== undefined)
@@ -57,6 +57,7 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
   });
   write("policy-inventory", renderPolicyInventory(policyInventory), policyInventory);
   write("access-matrix", renderAccessMatrix(accessMatrix), accessMatrix);
+  writeFileSync(join(dir, "access-review.csv"), renderAccessReviewCsv(accessMatrix));
   write("organization-diagram", renderOrganizationDiagram(config, policyInventory));
 
   const gaps = controlMatrix.filter((criterion) => criterion.status === "gap").length;
@@ -76,7 +77,7 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
       "| [control-matrix.md](control-matrix.md) ([json](control-matrix.json)) | criteria, controls and the resources that implement them |",
       "| [rule-results.md](rule-results.md) ([json](rule-results.json)) | guardrail rule results and justified exceptions |",
       "| [policy-inventory.md](policy-inventory.md) ([json](policy-inventory.json)) | organization policies per OU and account |",
-      "| [access-matrix.md](access-matrix.md) ([json](access-matrix.json)) | groups, permission sets and accounts |",
+      "| [access-matrix.md](access-matrix.md) ([json](access-matrix.json), [csv](access-review.csv)) | groups, permission sets and accounts; the CSV is the quarterly access review sheet |",
       "| [organization-diagram.md](organization-diagram.md) | OUs, accounts and policy attachments |",
       "",
     ].join("\n"),

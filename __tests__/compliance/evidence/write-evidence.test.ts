@@ -134,3 +134,15 @@ test("each account's effective policies follow its OU chain", () => {
   const audit = inventory.accounts.find((account) => account.account === "audit")!;
   expect(audit.policies.map((policy) => policy.name)).not.toContain("region-deny");
 });
+
+test("Identity Center resources serve CC6.1, CC6.2 and CC6.3 in the control matrix", () => {
+  const matrix: CriterionEvidence[] = JSON.parse(evidence("control-matrix.json"));
+  for (const id of ["CC6.1", "CC6.2", "CC6.3"]) {
+    const controls = matrix.find((criterion) => criterion.id === id)!.controls;
+    expect(controls.map((control) => control.id)).toContain("identity-center-assignments");
+  }
+  const assignments = matrix
+    .find((criterion) => criterion.id === "CC6.2")!
+    .controls.find((control) => control.id === "identity-center-assignments")!.resources;
+  expect(new Set(assignments.map((resource) => resource.stack))).toEqual(new Set(["identity", "dev", "staging", "prod"]));
+});
