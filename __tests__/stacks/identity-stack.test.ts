@@ -4,7 +4,7 @@ import type { AccessMatrix } from "../../compliance/evidence/access-matrix";
 import { evaluateRules } from "../../compliance/rules/evaluate-rules";
 import { RULE_PACK } from "../../compliance/rules/rule-pack";
 import { copyExampleConfig, synthLandingZone } from "../helpers/synth";
-import type { SynthOutput } from "../helpers/synth";
+import type { StackJson, SynthOutput } from "../helpers/synth";
 
 let out: SynthOutput;
 beforeAll(() => {
@@ -145,7 +145,7 @@ describe("with groups from an external IdP and a delegated administrator", () =>
     expect(delegated.resources("identity", "aws_identitystore_group")).toEqual({});
     const lookups = Object.values(
       delegated.stack("identity").data.aws_identitystore_group,
-    ) as Record<string, any>[];
+    ) as StackJson[];
     expect(
       lookups.map((lookup) => lookup.alternate_identifier.unique_attribute.attribute_value).sort(),
     ).toContain("developers");
