@@ -6,6 +6,7 @@ import { AccountBaselineStack } from "./account-baseline-stack";
 import { BootstrapStack } from "./bootstrap-stack";
 import { EnvironmentStack } from "./environment-stack";
 import { IdentityStack } from "./identity-stack";
+import { LoggingStack } from "./logging-stack";
 import { OrganizationStack } from "./organization-stack";
 
 /**
@@ -15,6 +16,7 @@ import { OrganizationStack } from "./organization-stack";
 export function buildLandingZone(app: App, config: LandingZoneConfig): TerraformStack[] {
   const bootstrap = new BootstrapStack(app, config);
   const organization = new OrganizationStack(app, config);
+  const logging = new LoggingStack(app, { config, organization });
   const identity = config.identity
     ? new IdentityStack(app, { config, coreAccounts: organization.coreAccounts })
     : undefined;
@@ -60,6 +62,7 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
   return [
     bootstrap,
     organization,
+    logging,
     ...(identity ? [identity] : []),
     ...environments,
     management,

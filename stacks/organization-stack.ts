@@ -22,6 +22,8 @@ export class OrganizationStack extends TerraformStack {
   /** Core accounts by account name. */
   readonly coreAccounts: ReadonlyMap<string, MemberAccount>;
   readonly policies: OrganizationPolicies;
+  /** The organization id: literal when it already exists, else a reference. */
+  readonly organizationId: string;
 
   constructor(scope: Construct, config: LandingZoneConfig) {
     super(scope, STACK_NAMES.organization);
@@ -32,6 +34,7 @@ export class OrganizationStack extends TerraformStack {
     const org = new Organization(this, "organization", {
       existingOrganizationId: organization.existingOrganizationId,
     });
+    this.organizationId = organization.existingOrganizationId ?? org.organization.id;
     this.organizationalUnits = new OrganizationalUnitTree(this, "organizational-units", {
       rootId: org.rootId,
       units: organization.organizationalUnits,
@@ -64,10 +67,7 @@ export class OrganizationStack extends TerraformStack {
 
     // Workload accounts belong to environment stacks, which attach their own account-level policies.
     this.policies = new OrganizationPolicies(this, "policies", {
-      policies: attachedPolicies(
-        config,
-        organization.existingOrganizationId ?? org.organization.id,
-      ),
+      policies: attachedPolicies(config, this.organizationId),
       namePrefix: organization.resourcePrefix,
       targetId: (target) =>
         target === ROOT_TARGET

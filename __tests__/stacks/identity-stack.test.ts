@@ -115,7 +115,9 @@ test("the rule pack flags administrator access unless the set is marked privileg
     (finding) => finding.status === "non-compliant",
   );
   expect(
-    unjustified.map((finding) => `${finding.rule.id} ${finding.address.split("_managed-policy")[0]}`).sort(),
+    unjustified
+      .map((finding) => `${finding.rule.id} ${finding.address.split("_managed-policy")[0]}`)
+      .sort(),
   ).toEqual([
     "LZ-IAM-002 aws_ssoadmin_managed_policy_attachment.permission-set-breakglassadmin",
     "LZ-IAM-002 aws_ssoadmin_managed_policy_attachment.permission-set-platformadmin",

@@ -43,12 +43,16 @@ export function buildAccessMatrix(config: LandingZoneConfig): AccessMatrix {
       justification: set.privileged?.justification ?? "",
       policies: [
         ...set.managedPolicies.map((arn) => `AWS managed: ${arn.split(":policy/")[1]}`),
-        ...set.customerManagedPolicies.map((reference) => `customer managed: ${reference.path}${reference.name}`),
+        ...set.customerManagedPolicies.map(
+          (reference) => `customer managed: ${reference.path}${reference.name}`,
+        ),
         ...(inline.kind === "document" ? ["inline policy"] : []),
         ...(boundary
-          ? ["managedPolicy" in boundary
-              ? `boundary: ${boundary.managedPolicy.split(":policy/")[1]}`
-              : `boundary: ${boundary.customerManagedPolicy.path}${boundary.customerManagedPolicy.name}`]
+          ? [
+              "managedPolicy" in boundary
+                ? `boundary: ${boundary.managedPolicy.split(":policy/")[1]}`
+                : `boundary: ${boundary.customerManagedPolicy.path}${boundary.customerManagedPolicy.name}`,
+            ]
           : []),
       ],
     };
@@ -67,7 +71,13 @@ export function buildAccessMatrix(config: LandingZoneConfig): AccessMatrix {
     };
   });
   // Stable sort: privileged first, the expansion's order within each half.
-  return { permissionSets, grants: [...grants.filter((grant) => grant.privileged), ...grants.filter((grant) => !grant.privileged)] };
+  return {
+    permissionSets,
+    grants: [
+      ...grants.filter((grant) => grant.privileged),
+      ...grants.filter((grant) => !grant.privileged),
+    ],
+  };
 }
 
 export function renderAccessMatrix(matrix: AccessMatrix): string {
@@ -92,32 +102,59 @@ export function renderAccessMatrix(matrix: AccessMatrix): string {
     "| --- | --- | --- | --- | --- |",
     ...matrix.grants
       .filter((grant) => grant.privileged)
-      .map((grant) => `| ${grant.group} | ${grant.permissionSet} | ${grant.account} | ${grant.sessionDuration} | ${grant.justification} |`),
+      .map(
+        (grant) =>
+          `| ${grant.group} | ${grant.permissionSet} | ${grant.account} | ${grant.sessionDuration} | ${grant.justification} |`,
+      ),
     "",
     "## Group × account",
     "",
     `| group | ${accounts.join(" | ")} |`,
     `| --- | ${accounts.map(() => "---").join(" | ")} |`,
-    ...groups.map((group) => `| ${group} | ${accounts.map((account) => cell(group, account)).join(" | ")} |`),
+    ...groups.map(
+      (group) => `| ${group} | ${accounts.map((account) => cell(group, account)).join(" | ")} |`,
+    ),
     "",
     "## Permission sets",
     "",
     "| permission set | session | privileged | policies | description |",
     "| --- | --- | --- | --- | --- |",
     ...matrix.permissionSets.map(
-      (set) => `| ${set.name} | ${set.sessionDuration} | ${set.privileged ? "yes" : "no"} | ${set.policies.join("; ")} | ${set.description} |`,
+      (set) =>
+        `| ${set.name} | ${set.sessionDuration} | ${set.privileged ? "yes" : "no"} | ${set.policies.join("; ")} | ${set.description} |`,
     ),
     "",
   ].join("\n");
 }
 
-const csvField = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+const csvField = (value: string) =>
+  /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 
 /** One row per group, permission set and account, with empty columns for the reviewer's decision. */
 export function renderAccessReviewCsv(matrix: AccessMatrix): string {
-  const header = ["group", "permission_set", "account", "account_id", "privileged", "session_duration", "justification", "decision (keep/remove)", "reviewer", "review_date"];
-  const rows = matrix.grants.map((grant) =>
-    [grant.group, grant.permissionSet, grant.account, grant.accountId, grant.privileged ? "yes" : "no", grant.sessionDuration, grant.justification, "", "", ""],
-  );
+  const header = [
+    "group",
+    "permission_set",
+    "account",
+    "account_id",
+    "privileged",
+    "session_duration",
+    "justification",
+    "decision (keep/remove)",
+    "reviewer",
+    "review_date",
+  ];
+  const rows = matrix.grants.map((grant) => [
+    grant.group,
+    grant.permissionSet,
+    grant.account,
+    grant.accountId,
+    grant.privileged ? "yes" : "no",
+    grant.sessionDuration,
+    grant.justification,
+    "",
+    "",
+    "",
+  ]);
   return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\n") + "\n";
 }

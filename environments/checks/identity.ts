@@ -70,6 +70,17 @@ export const checkIdentity: SemanticCheck = ({
   duplicates(groups, (index) => ["groups", index, "name"], "group");
   duplicates(sets, (index) => ["permissionSets", index, "name"], "permission set");
 
+  if (
+    config.breakGlassPermissionSet !== undefined &&
+    !sets.includes(config.breakGlassPermissionSet)
+  ) {
+    unknown(
+      ["breakGlassPermissionSet"],
+      "a permission set in identity.yaml",
+      config.breakGlassPermissionSet,
+      sets,
+    );
+  }
   config.permissionSets.forEach((set, index) => {
     const path = ["permissionSets", index];
     const inline = readInlinePolicy(sourceDir, set);

@@ -133,7 +133,13 @@ function readConfig(dir: string, extraChecks: readonly SemanticCheck[]): ConfigR
 
   problems.push(
     ...[...SEMANTIC_CHECKS, ...extraChecks].flatMap((check) =>
-      check({ sourceDir, organization, identity, environments, everyFileParsed: problems.length === 0 }),
+      check({
+        sourceDir,
+        organization,
+        identity,
+        environments,
+        everyFileParsed: problems.length === 0,
+      }),
     ),
   );
   const lineOf = new Map(sources.map((source) => [source.file, source.lineOf]));

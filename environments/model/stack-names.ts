@@ -7,12 +7,13 @@ export const STACK_NAMES = {
   bootstrap: "bootstrap",
   organization: "organization",
   identity: "identity",
+  logging: "logging",
   /** Baseline of the management account itself. */
   management: "management",
 } as const;
 
 /** Names later capabilities take for their shared stacks. */
-const PLANNED_SHARED_STACKS = ["logging", "security"] as const;
+const PLANNED_SHARED_STACKS = ["security"] as const;
 
 export const RESERVED_STACK_NAMES: readonly string[] = [
   ...Object.values(STACK_NAMES),

@@ -77,12 +77,9 @@ const PermissionSetSchema = z.strictObject({
   tags: Tags.default({}),
   privileged: z
     .strictObject({
-      justification: z
-        .string()
-        .trim()
-        .min(20, {
-          error: "is too short to justify privileged access to an auditor (20 characters at least)",
-        }),
+      justification: z.string().trim().min(20, {
+        error: "is too short to justify privileged access to an auditor (20 characters at least)",
+      }),
     })
     .optional()
     .describe(
@@ -118,6 +115,11 @@ export const IdentityConfigSchema = z
       .describe(
         "identity-store: the landing zone creates groups; external-idp: groups are synced by SCIM and looked up by name.",
       ),
+    breakGlassPermissionSet: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The emergency permission set; every session of it alarms the security contacts."),
     groups: z
       .array(
         z.strictObject({

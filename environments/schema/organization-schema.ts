@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ComplianceConfigSchema } from "./compliance-schema";
 import { GuardrailsConfigSchema } from "./guardrails-schema";
+import { LoggingConfigSchema, SecurityServicesConfigSchema } from "./logging-schema";
 import { AccountId, AccountName, Email, OuPath, Region } from "./primitives";
 
 export const MAX_OU_DEPTH = 5;
@@ -111,6 +112,8 @@ export const OrganizationConfigSchema = z
       .describe("Emails that receive security notifications."),
     compliance: ComplianceConfigSchema,
     guardrails: GuardrailsConfigSchema,
+    logging: LoggingConfigSchema.default(LoggingConfigSchema.parse({})),
+    securityServices: SecurityServicesConfigSchema.default(SecurityServicesConfigSchema.parse({})),
   })
   .describe("The organization-wide file, organization.yaml.");
 

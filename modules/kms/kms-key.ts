@@ -1,5 +1,6 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey as KmsKeyResource } from "@cdktf/provider-aws/lib/kms-key";
+import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
 import { renderPolicy } from "../iam/policy-document";
@@ -22,6 +23,8 @@ export interface KmsKeyProps {
    * @default 30, the most AWS allows
    */
   readonly deletionWindowInDays?: number;
+  /** The provider of the account the key belongs to. @default the stack's */
+  readonly provider?: TerraformProvider;
 }
 
 /** A customer-managed symmetric key with yearly rotation, which Terraform refuses to destroy. */
@@ -45,11 +48,13 @@ export class KmsKey extends Construct {
       enableKeyRotation: true,
       deletionWindowInDays,
       policy: renderPolicy(props.policy),
+      provider: props.provider,
       lifecycle: { preventDestroy: true },
     });
     this.alias = new KmsAlias(this, "alias", {
       name: `alias/${props.alias}`,
       targetKeyId: this.key.keyId,
+      provider: props.provider,
     });
   }
 

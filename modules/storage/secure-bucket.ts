@@ -1,4 +1,5 @@
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketObjectLockConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
@@ -39,6 +40,19 @@ export interface SecureBucketProps {
    * @default 365
    */
   readonly noncurrentVersionRetentionDays?: number;
+  /**
+   * S3 Object Lock in compliance mode: every object version is immutable for this many days,
+   * for everyone, the root user included. Only possible on a new bucket.
+   * @default no object lock
+   */
+  readonly objectLockDays?: number;
+  /**
+   * Move current objects to Glacier Flexible Retrieval, then expire them.
+   * @default current objects are kept until deleted
+   */
+  readonly archive?: { readonly transitionToGlacierDays: number; readonly expireAfterDays: number };
+  /** @default no tags beyond the provider's default tags */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -48,6 +62,7 @@ export interface SecureBucketProps {
  */
 export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
+  readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -58,9 +73,17 @@ export class SecureBucket extends Construct {
         `noncurrentVersionRetentionDays must be a whole number of days, at least 1, got ${noncurrentDays}`,
       );
     }
+    const { archive, objectLockDays } = props;
+    if (archive && archive.transitionToGlacierDays >= archive.expireAfterDays) {
+      throw new Error(
+        `archive.transitionToGlacierDays must be less than expireAfterDays, got ${archive.transitionToGlacierDays} and ${archive.expireAfterDays}`,
+      );
+    }
     this.bucket = new S3Bucket(this, "bucket", {
       bucket: props.bucketName,
       forceDestroy: false,
+      objectLockEnabled: objectLockDays !== undefined ? true : undefined,
+      tags: props.tags ? { ...props.tags } : undefined,
       lifecycle: { preventDestroy: true },
     });
     const bucket = this.bucket.id;
@@ -97,7 +120,7 @@ export class SecureBucket extends Construct {
       targetPrefix: `${props.bucketName}/`,
     });
     const bucketArn = `arn:${props.partition}:s3:::${props.bucketName}`;
-    new S3BucketPolicy(this, "policy", {
+    this.policy = new S3BucketPolicy(this, "policy", {
       bucket,
       policy: renderPolicy(
         policyDocument(
@@ -106,6 +129,12 @@ export class SecureBucket extends Construct {
         ),
       ),
     });
+    if (objectLockDays !== undefined) {
+      new S3BucketObjectLockConfigurationA(this, "object-lock", {
+        bucket,
+        rule: { defaultRetention: { mode: "COMPLIANCE", days: objectLockDays } },
+      });
+    }
     new S3BucketLifecycleConfiguration(this, "lifecycle", {
       bucket,
       rule: [
@@ -116,6 +145,17 @@ export class SecureBucket extends Construct {
           noncurrentVersionExpiration: [{ noncurrentDays }],
           abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
         },
+        ...(archive
+          ? [
+              {
+                id: "archive-then-expire",
+                status: "Enabled",
+                filter: [{}],
+                transition: [{ days: archive.transitionToGlacierDays, storageClass: "GLACIER" }],
+                expiration: [{ days: archive.expireAfterDays }],
+              },
+            ]
+          : []),
       ],
     });
   }

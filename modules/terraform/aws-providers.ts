@@ -22,8 +22,11 @@ export function managementAccountProvider(
   scope: Construct,
   organization: OrganizationConfig,
   region: string = organization.homeRegion,
+  /** A second provider of a stack whose default provider is another account's. */
+  alias?: string,
 ): AwsProvider {
-  return new AwsProvider(scope, "aws", {
+  return new AwsProvider(scope, alias ?? "aws", {
+    alias,
     region,
     allowedAccountIds: [organization.managementAccountId],
     defaultTags: [{ tags: defaultTags(organization) }],

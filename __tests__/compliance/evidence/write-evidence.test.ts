@@ -144,5 +144,7 @@ test("Identity Center resources serve CC6.1, CC6.2 and CC6.3 in the control matr
   const assignments = matrix
     .find((criterion) => criterion.id === "CC6.2")!
     .controls.find((control) => control.id === "identity-center-assignments")!.resources;
-  expect(new Set(assignments.map((resource) => resource.stack))).toEqual(new Set(["identity", "dev", "staging", "prod"]));
+  expect(new Set(assignments.map((resource) => resource.stack))).toEqual(
+    new Set(["identity", "dev", "staging", "prod"]),
+  );
 });

@@ -1,0 +1,116 @@
+import { policyDocument } from "../iam/policy-document";
+import type { PolicyDocument, PolicyStatement } from "../iam/policy-document";
+
+/** Who is who in the log archive's key policies. */
+export interface LogArchiveParties {
+  readonly partition: string;
+  readonly homeRegion: string;
+  readonly managementAccountId: string;
+  readonly logArchiveAccountId: string;
+  readonly auditAccountId: string;
+  readonly organizationId: string;
+  readonly trailArn: string;
+}
+
+const owner = (partition: string, accountId: string): PolicyStatement => ({
+  Sid: "EnableIamPoliciesOfOwningAccount",
+  Effect: "Allow",
+  Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+  Action: "kms:*",
+  Resource: "*",
+});
+
+/**
+ * The trail key: CloudTrail may encrypt only for the organization trail (aws:SourceArn, and the
+ * encryption context naming the management account's trails), GuardDuty only for the audit
+ * account's detectors. Both conditions stop a confused deputy.
+ */
+export function trailKeyPolicy(parties: LogArchiveParties): PolicyDocument {
+  const { partition, managementAccountId, auditAccountId } = parties;
+  return policyDocument(
+    owner(partition, parties.logArchiveAccountId),
+    {
+      Sid: "AllowOrganizationTrailToEncrypt",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "kms:GenerateDataKey*",
+      Resource: "*",
+      Condition: {
+        StringEquals: { "aws:SourceArn": parties.trailArn },
+        StringLike: {
+          "kms:EncryptionContext:aws:cloudtrail:arn": `arn:${partition}:cloudtrail:*:${managementAccountId}:trail/*`,
+        },
+      },
+    },
+    {
+      Sid: "AllowOrganizationTrailToDescribeKey",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "kms:DescribeKey",
+      Resource: "*",
+      Condition: { StringEquals: { "aws:SourceArn": parties.trailArn } },
+    },
+    {
+      Sid: "AllowGuardDutyFindingsExport",
+      Effect: "Allow",
+      Principal: { Service: "guardduty.amazonaws.com" },
+      Action: "kms:GenerateDataKey",
+      Resource: "*",
+      Condition: {
+        StringEquals: { "aws:SourceAccount": auditAccountId },
+        ArnLike: { "aws:SourceArn": `arn:${partition}:guardduty:*:${auditAccountId}:detector/*` },
+      },
+    },
+  );
+}
+
+/** The Config key: AWS Config may use it only when delivering for an account of this organization. */
+export function configKeyPolicy(parties: LogArchiveParties): PolicyDocument {
+  return policyDocument(owner(parties.partition, parties.logArchiveAccountId), {
+    Sid: "AllowConfigDeliveryFromTheOrganization",
+    Effect: "Allow",
+    Principal: { Service: "config.amazonaws.com" },
+    Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+    Resource: "*",
+    Condition: { StringEquals: { "aws:SourceOrgID": parties.organizationId } },
+  });
+}
+
+/**
+ * The logs key, in the management account: CloudWatch Logs may use it for this account's log
+ * groups only; CloudWatch alarms and SNS may use it to publish to the encrypted security topic.
+ */
+export function logsKeyPolicy(parties: LogArchiveParties): PolicyDocument {
+  const { partition, homeRegion, managementAccountId } = parties;
+  return policyDocument(
+    owner(partition, managementAccountId),
+    {
+      Sid: "AllowCloudWatchLogsOfThisAccount",
+      Effect: "Allow",
+      Principal: { Service: `logs.${homeRegion}.amazonaws.com` },
+      Action: [
+        "kms:Encrypt*",
+        "kms:Decrypt*",
+        "kms:ReEncrypt*",
+        "kms:GenerateDataKey*",
+        "kms:Describe*",
+      ],
+      Resource: "*",
+      Condition: {
+        ArnLike: {
+          "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${homeRegion}:${managementAccountId}:log-group:*`,
+        },
+      },
+    },
+    {
+      Sid: "AllowAlarmsAndNotificationsOfThisAccount",
+      Effect: "Allow",
+      Principal: {
+        Service: ["cloudwatch.amazonaws.com", "sns.amazonaws.com", "cloudtrail.amazonaws.com"],
+      },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+      Resource: "*",
+      Condition: { StringEquals: { "aws:SourceAccount": managementAccountId } },
+    },
+  );
+}

@@ -1,0 +1,159 @@
+import { Cloudtrail } from "@cdktf/provider-aws/lib/cloudtrail";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
+import type { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { defineControl, implementsControl } from "../../compliance/controls/control";
+import type { LoggingConfig } from "../../environments/schema/logging-schema";
+import { policyDocument, renderPolicy } from "../iam/policy-document";
+import type { KmsKey } from "../kms/kms-key";
+import type { SecureBucket } from "../storage/secure-bucket";
+
+export const ORGANIZATION_TRAIL_CONTROL = defineControl({
+  id: "organization-trail",
+  description:
+    "Every API call in every account and region is recorded, validated and kept, encrypted, in the log archive and in CloudWatch Logs",
+  criteria: ["CC7.2", "CC7.3", "A1.2", "CC4.1", "PI1.3"],
+});
+
+export interface OrganizationTrailProps {
+  readonly trailName: string;
+  readonly trailArn: string;
+  readonly partition: string;
+  readonly homeRegion: string;
+  readonly managementAccountId: string;
+  readonly bucket: SecureBucket;
+  readonly bucketName: string;
+  /** Encrypts the trail's log files, in the log archive account. */
+  readonly trailKey: KmsKey;
+  /** Encrypts the log group and the delivery topic, in the management account. */
+  readonly logsKey: KmsKey;
+  readonly logging: LoggingConfig;
+  /** The management account's provider: the trail, its log group and topic live there. */
+  readonly provider: TerraformProvider;
+}
+
+/**
+ * The organization trail: multi-region, global events, validated files, KMS, an SNS topic,
+ * and delivery to a KMS-encrypted CloudWatch log group through a role that may write only there.
+ */
+export class OrganizationTrail extends Construct {
+  readonly logGroup: CloudwatchLogGroup;
+  readonly trail: Cloudtrail;
+
+  constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
+    super(scope, id);
+    implementsControl(this, ORGANIZATION_TRAIL_CONTROL);
+    const { provider, partition, homeRegion, managementAccountId } = props;
+    const fromTrail = { StringEquals: { "aws:SourceArn": props.trailArn } };
+
+    this.logGroup = new CloudwatchLogGroup(this, "log-group", {
+      provider,
+      name: `/landing-zone/${props.trailName}`,
+      kmsKeyId: props.logsKey.arn,
+      retentionInDays: props.logging.cloudWatchRetentionDays,
+      deletionProtectionEnabled: true,
+      lifecycle: { preventDestroy: true },
+    });
+    const role = new IamRole(this, "cloudwatch-delivery-role", {
+      provider,
+      name: `${props.trailName}-cloudwatch-delivery`,
+      description:
+        "Lets the organization trail write to its CloudWatch log group, and nothing else",
+      assumeRolePolicy: renderPolicy(
+        policyDocument({
+          Sid: "OrganizationTrailOnly",
+          Effect: "Allow",
+          Principal: { Service: "cloudtrail.amazonaws.com" },
+          Action: "sts:AssumeRole",
+          Resource: "*",
+          Condition: fromTrail,
+        }),
+      ),
+    });
+    const logGroupArn = `arn:${partition}:logs:${homeRegion}:${managementAccountId}:log-group:/landing-zone/${props.trailName}`;
+    new IamRolePolicy(this, "cloudwatch-delivery-policy", {
+      provider,
+      role: role.id,
+      name: "write-trail-log-group",
+      policy: renderPolicy(
+        policyDocument({
+          Sid: "WriteTrailEvents",
+          Effect: "Allow",
+          Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+          Resource: `${logGroupArn}:log-stream:*`,
+        }),
+      ),
+    });
+    const topic = new SnsTopic(this, "delivery-topic", {
+      provider,
+      name: `${props.trailName}-delivery`,
+      kmsMasterKeyId: props.logsKey.arn,
+    });
+    new SnsTopicPolicy(this, "delivery-topic-policy", {
+      provider,
+      arn: topic.arn,
+      policy: renderPolicy(
+        policyDocument({
+          Sid: "OrganizationTrailPublishes",
+          Effect: "Allow",
+          Principal: { Service: "cloudtrail.amazonaws.com" },
+          Action: "sns:Publish",
+          Resource: topic.arn,
+          Condition: fromTrail,
+        }),
+      ),
+    });
+    this.trail = new Cloudtrail(this, "trail", {
+      provider,
+      name: props.trailName,
+      s3BucketName: props.bucketName,
+      isOrganizationTrail: true,
+      isMultiRegionTrail: true,
+      includeGlobalServiceEvents: true,
+      enableLogFileValidation: true,
+      enableLogging: true,
+      kmsKeyId: props.trailKey.arn,
+      snsTopicName: topic.arn,
+      cloudWatchLogsGroupArn: `${this.logGroup.arn}:*`,
+      cloudWatchLogsRoleArn: role.arn,
+      advancedEventSelector: eventSelectors(props.logging),
+      // The bucket policy must admit CloudTrail before the trail can be created.
+      dependsOn: [props.bucket.policy],
+    });
+  }
+}
+
+/** Management events always; S3 data events and custom selectors from config. */
+function eventSelectors(logging: LoggingConfig) {
+  return [
+    {
+      name: "Management events",
+      fieldSelector: [{ field: "eventCategory", equalTo: ["Management"] }],
+    },
+    ...(logging.s3DataEvents.length > 0
+      ? [
+          {
+            name: "S3 data events",
+            fieldSelector: [
+              { field: "eventCategory", equalTo: ["Data"] },
+              { field: "resources.type", equalTo: ["AWS::S3::Object"] },
+              { field: "resources.ARN", startsWith: [...logging.s3DataEvents] },
+            ],
+          },
+        ]
+      : []),
+    ...logging.advancedEventSelectors.map((selector) => ({
+      name: selector.name,
+      fieldSelector: selector.fieldSelectors.map((field) => ({
+        field: field.field,
+        equalTo: field.equals,
+        startsWith: field.startsWith,
+        notEquals: field.notEquals,
+      })),
+    })),
+  ];
+}

@@ -1,0 +1,155 @@
+import { TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
+import { STACK_NAMES } from "../environments/model/stack-names";
+import { partitionOf } from "../environments/schema/primitives";
+import { KmsKey } from "../modules/kms/kms-key";
+import { breakGlassAlarm, CIS_ALARMS } from "../modules/logging/cis-alarm-patterns";
+import {
+  configBucketStatements,
+  trailBucketStatements,
+} from "../modules/logging/log-archive-bucket-policies";
+import {
+  configKeyPolicy,
+  logsKeyPolicy,
+  trailKeyPolicy,
+} from "../modules/logging/log-archive-key-policies";
+import type { LogArchiveParties } from "../modules/logging/log-archive-key-policies";
+import { logArchiveNames } from "../modules/logging/log-archive-names";
+import { OrganizationTrail } from "../modules/logging/organization-trail";
+import { SecurityAlarms } from "../modules/logging/security-alarms";
+import { AUDIT_LOG_BUCKET_TAG } from "../compliance/rules/s3-rules";
+import { AccessLogBucket } from "../modules/storage/access-log-bucket";
+import { SecureBucket } from "../modules/storage/secure-bucket";
+import {
+  managementAccountProvider,
+  memberAccountProvider,
+} from "../modules/terraform/aws-providers";
+import { useRemoteState } from "../modules/terraform/remote-state";
+import type { OrganizationStack } from "./organization-stack";
+
+export interface LoggingStackProps {
+  readonly config: LandingZoneConfig;
+  readonly organization: OrganizationStack;
+}
+
+/**
+ * The log archive (keys and buckets, in the log archive account) and the organization trail with
+ * its log group, alarms and security topic (in the management account).
+ */
+export class LoggingStack extends TerraformStack {
+  readonly configBucketName: string;
+  readonly configKey: KmsKey;
+  readonly trailBucketName: string;
+  readonly trailKey: KmsKey;
+  readonly securityTopicArn: string;
+
+  constructor(scope: Construct, props: LoggingStackProps) {
+    super(scope, STACK_NAMES.logging);
+    const { config } = props;
+    const organization = config.organization.config;
+    const { logging } = organization;
+    useRemoteState(this, organization.stateBackend);
+    const core = props.organization.coreAccounts;
+    const logArchiveAccountId = core.get(organization.coreAccounts.logArchive.name)!.accountId;
+    memberAccountProvider(this, organization, logArchiveAccountId);
+    const management = managementAccountProvider(
+      this,
+      organization,
+      organization.homeRegion,
+      "management",
+    );
+
+    const partition = partitionOf(organization.homeRegion);
+    const names = logArchiveNames(organization.resourcePrefix, organization.managementAccountId);
+    const parties: LogArchiveParties = {
+      partition,
+      homeRegion: organization.homeRegion,
+      managementAccountId: organization.managementAccountId,
+      logArchiveAccountId,
+      auditAccountId: core.get(organization.coreAccounts.audit.name)!.accountId,
+      organizationId: props.organization.organizationId,
+      trailArn: `arn:${partition}:cloudtrail:${organization.homeRegion}:${organization.managementAccountId}:trail/${names.trailName}`,
+    };
+
+    this.trailKey = new KmsKey(this, "trail-key", {
+      alias: names.trailKeyAlias,
+      description: "Encrypts the organization trail's log files and GuardDuty findings",
+      policy: trailKeyPolicy(parties),
+    });
+    this.configKey = new KmsKey(this, "config-key", {
+      alias: names.configKeyAlias,
+      description: "Encrypts AWS Config history and snapshots from every account",
+      policy: configKeyPolicy(parties),
+    });
+    const logsKey = new KmsKey(this, "logs-key", {
+      alias: names.logsKeyAlias,
+      description: "Encrypts the trail's CloudWatch log group and the security topics",
+      policy: logsKeyPolicy(parties),
+      provider: management,
+    });
+
+    const accessLogs = new AccessLogBucket(this, "access-logs", {
+      bucketName: names.accessLogBucket,
+      partition,
+      sourceAccountId: logArchiveAccountId,
+      retentionDays: logging.retentionYears * 365,
+    });
+    const archive = {
+      transitionToGlacierDays: logging.transitionToGlacierDays,
+      expireAfterDays: logging.retentionYears * 365,
+    };
+    const bucketArn = (name: string) => `arn:${partition}:s3:::${name}`;
+    const trailBucket = new SecureBucket(this, "trail-bucket", {
+      bucketName: names.trailBucket,
+      partition,
+      kmsKey: this.trailKey,
+      accessLogs,
+      objectLockDays: logging.objectLockDays,
+      archive,
+      tags: { [AUDIT_LOG_BUCKET_TAG.key]: AUDIT_LOG_BUCKET_TAG.value },
+      additionalPolicyStatements: trailBucketStatements(parties, bucketArn(names.trailBucket)),
+    });
+    new SecureBucket(this, "config-bucket", {
+      bucketName: names.configBucket,
+      partition,
+      kmsKey: this.configKey,
+      accessLogs,
+      objectLockDays: logging.objectLockDays,
+      archive,
+      tags: { [AUDIT_LOG_BUCKET_TAG.key]: AUDIT_LOG_BUCKET_TAG.value },
+      additionalPolicyStatements: configBucketStatements(parties, bucketArn(names.configBucket)),
+    });
+    this.configBucketName = names.configBucket;
+    this.trailBucketName = names.trailBucket;
+
+    const trail = new OrganizationTrail(this, "organization-trail", {
+      trailName: names.trailName,
+      trailArn: parties.trailArn,
+      partition,
+      homeRegion: organization.homeRegion,
+      managementAccountId: organization.managementAccountId,
+      bucket: trailBucket,
+      bucketName: names.trailBucket,
+      trailKey: this.trailKey,
+      logsKey,
+      logging,
+      provider: management,
+    });
+    const alarms = new SecurityAlarms(this, "security-alarms", {
+      namePrefix: organization.resourcePrefix,
+      logGroupName: trail.logGroup.name,
+      alarms: [
+        ...CIS_ALARMS,
+        breakGlassAlarm(
+          organization.guardrails.breakGlassRoleName,
+          config.identity?.config.breakGlassPermissionSet,
+        ),
+      ],
+      contacts: organization.securityContacts,
+      topicKey: logsKey,
+      provider: management,
+    });
+    this.securityTopicArn = alarms.topic.arn;
+  }
+}
