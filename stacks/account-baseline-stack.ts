@@ -2,6 +2,8 @@ import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
 import { AccountHardening } from "../modules/baseline/account-hardening";
+import { ConfigRecorders } from "../modules/config/config-recorders";
+import type { LoggingStack } from "./logging-stack";
 import {
   managementAccountProvider,
   memberAccountProvider,
@@ -17,11 +19,13 @@ export interface AccountBaselineStackProps {
    */
   readonly account:
     { readonly kind: "member"; readonly id: string } | { readonly kind: "management" };
+  /** The log archive, where Config delivers. */
+  readonly logging: LoggingStack;
 }
 
 /**
- * Everything one account gets in every governed region. Later capabilities (Config, patching,
- * backup, WAF) add their modules here.
+ * Everything one account gets in every governed region: hardening and AWS Config. Later
+ * capabilities (patching, backup, WAF) add their modules here.
  */
 export class AccountBaselineStack extends TerraformStack {
   constructor(scope: Construct, props: AccountBaselineStackProps) {
@@ -32,5 +36,12 @@ export class AccountBaselineStack extends TerraformStack {
     else memberAccountProvider(this, organization, props.account.id);
 
     new AccountHardening(this, "hardening", { regions: organization.governedRegions });
+    new ConfigRecorders(this, "config", {
+      regions: organization.governedRegions,
+      homeRegion: organization.homeRegion,
+      recorderName: `${organization.resourcePrefix}-config`,
+      bucketName: props.logging.configBucketName,
+      kmsKeyArn: props.logging.configKey.arn,
+    });
   }
 }

@@ -7,6 +7,7 @@ import { BootstrapStack } from "./bootstrap-stack";
 import { EnvironmentStack } from "./environment-stack";
 import { IdentityStack } from "./identity-stack";
 import { LoggingStack } from "./logging-stack";
+import { SecurityStack } from "./security-stack";
 import { OrganizationStack } from "./organization-stack";
 
 /**
@@ -17,6 +18,7 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
   const bootstrap = new BootstrapStack(app, config);
   const organization = new OrganizationStack(app, config);
   const logging = new LoggingStack(app, { config, organization });
+  const security = new SecurityStack(app, { config, organization, logging });
   const identity = config.identity
     ? new IdentityStack(app, { config, coreAccounts: organization.coreAccounts })
     : undefined;
@@ -41,6 +43,7 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
     config,
     stackName: STACK_NAMES.management,
     account: { kind: "management" },
+    logging,
   });
   management.addDependency(organization);
   const baselineOf = (owner: TerraformStack, account: MemberAccount) => {
@@ -48,6 +51,7 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
       config,
       stackName: accountBaselineStackName(account.accountName),
       account: { kind: "member", id: account.accountId },
+      logging,
     });
     // Imported accounts pass a literal id, so the order has to be stated, not inferred.
     stack.addDependency(owner);
@@ -63,6 +67,7 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
     bootstrap,
     organization,
     logging,
+    security,
     ...(identity ? [identity] : []),
     ...environments,
     management,

@@ -24,6 +24,8 @@ export class OrganizationStack extends TerraformStack {
   readonly policies: OrganizationPolicies;
   /** The organization id: literal when it already exists, else a reference. */
   readonly organizationId: string;
+  /** The organization root's id, for policies that apply to everything. */
+  readonly rootId: string;
 
   constructor(scope: Construct, config: LandingZoneConfig) {
     super(scope, STACK_NAMES.organization);
@@ -35,6 +37,7 @@ export class OrganizationStack extends TerraformStack {
       existingOrganizationId: organization.existingOrganizationId,
     });
     this.organizationId = organization.existingOrganizationId ?? org.organization.id;
+    this.rootId = org.rootId;
     this.organizationalUnits = new OrganizationalUnitTree(this, "organizational-units", {
       rootId: org.rootId,
       units: organization.organizationalUnits,

@@ -67,10 +67,13 @@ test("deploys after the organization, and each account baseline after the stack 
   expect(dependencies("prod")).toEqual(["dev", "identity", "organization"]);
   expect(dependencies("staging")).toEqual(["identity", "organization", "prod"]);
   expect(dependencies("identity")).toEqual(["organization"]);
-  expect(dependencies("account-prod-data")).toEqual(["prod"]);
-  expect(dependencies("account-prod-platform")).toEqual(["prod"]);
-  expect(dependencies("account-audit")).toEqual(["organization"]);
-  expect(dependencies("management")).toEqual(["organization"]);
+  // Baselines deliver Config to the log archive, so they follow the logging stack too.
+  expect(dependencies("account-prod-data")).toEqual(["logging", "prod"]);
+  expect(dependencies("account-prod-platform")).toEqual(["logging", "prod"]);
+  expect(dependencies("account-audit")).toEqual(["logging", "organization"]);
+  expect(dependencies("management")).toEqual(["logging", "organization"]);
+  expect(dependencies("logging")).toEqual(["organization"]);
+  expect(dependencies("security")).toEqual(["logging", "organization"]);
 });
 
 test("matches the snapshot of the example organization", () => {

@@ -8,17 +8,13 @@ export const STACK_NAMES = {
   organization: "organization",
   identity: "identity",
   logging: "logging",
+  security: "security",
   /** Baseline of the management account itself. */
   management: "management",
 } as const;
 
-/** Names later capabilities take for their shared stacks. */
-const PLANNED_SHARED_STACKS = ["security"] as const;
-
-export const RESERVED_STACK_NAMES: readonly string[] = [
-  ...Object.values(STACK_NAMES),
-  ...PLANNED_SHARED_STACKS,
-];
+/** Environment names may not take these: an environment's stack is named after it. */
+export const RESERVED_STACK_NAMES: readonly string[] = Object.values(STACK_NAMES);
 
 export const ACCOUNT_STACK_PREFIX = "account-";
 

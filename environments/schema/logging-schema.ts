@@ -41,11 +41,9 @@ export const LoggingConfigSchema = z
       ),
     s3DataEvents: z
       .array(
-        z
-          .string()
-          .regex(/^arn:aws[\w-]*:s3:::[a-z0-9.-]+\/.*$/, {
-            error: 'is not an S3 object ARN prefix such as "arn:aws:s3:::bucket/"',
-          }),
+        z.string().regex(/^arn:aws[\w-]*:s3:::[a-z0-9.-]+\/.*$/, {
+          error: 'is not an S3 object ARN prefix such as "arn:aws:s3:::bucket/"',
+        }),
       )
       .default([])
       .describe("S3 object-level (data) events to record, by bucket ARN prefix."),
@@ -108,12 +106,10 @@ export const SecurityServicesConfigSchema = z
       .describe("Inspector (EC2, ECR, Lambda), organization-wide."),
     additionalConfigRules: z
       .array(
-        z
-          .string()
-          .regex(/^[A-Z0-9_]+$/, {
-            error:
-              "is not an AWS managed Config rule identifier such as S3_BUCKET_VERSIONING_ENABLED",
-          }),
+        z.string().regex(/^[A-Z0-9_]+$/, {
+          error:
+            "is not an AWS managed Config rule identifier such as S3_BUCKET_VERSIONING_ENABLED",
+        }),
       )
       .default([])
       .describe("AWS managed Config rules to add to the SOC 2 conformance pack."),

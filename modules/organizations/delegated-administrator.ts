@@ -1,10 +1,13 @@
 import { OrganizationsDelegatedAdministrator } from "@cdktf/provider-aws/lib/organizations-delegated-administrator";
+import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 
 export interface DelegatedAdministratorProps {
   readonly accountId: string;
   /** Service principal, such as sso.amazonaws.com. */
   readonly servicePrincipal: string;
+  /** The management account's provider, when the stack's default is another account. */
+  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -12,9 +15,12 @@ export interface DelegatedAdministratorProps {
  * happens outside the management account.
  */
 export class DelegatedAdministrator extends Construct {
+  readonly delegation: OrganizationsDelegatedAdministrator;
+
   constructor(scope: Construct, id: string, props: DelegatedAdministratorProps) {
     super(scope, id);
-    new OrganizationsDelegatedAdministrator(this, "delegation", {
+    this.delegation = new OrganizationsDelegatedAdministrator(this, "delegation", {
+      provider: props.provider,
       accountId: props.accountId,
       servicePrincipal: props.servicePrincipal,
     });

@@ -1,0 +1,119 @@
+import { TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
+import { STACK_NAMES } from "../environments/model/stack-names";
+import { partitionOf } from "../environments/schema/primitives";
+import { OrganizationConfigAggregator } from "../modules/config/organization-config-aggregator";
+import { OrganizationConformancePack } from "../modules/config/organization-conformance-pack";
+import { soc2ConfigRules } from "../modules/config/soc2-config-rules";
+import { DelegatedAdministrator } from "../modules/organizations/delegated-administrator";
+import { AccessAnalyzerOrganization } from "../modules/security/access-analyzer-organization";
+import { GuardDutyOrganization } from "../modules/security/guardduty-organization";
+import { InspectorOrganization } from "../modules/security/inspector-organization";
+import { MacieOrganization } from "../modules/security/macie-organization";
+import { SecurityHubOrganization } from "../modules/security/security-hub-organization";
+import {
+  managementAccountProvider,
+  memberAccountProvider,
+} from "../modules/terraform/aws-providers";
+import { useRemoteState } from "../modules/terraform/remote-state";
+import type { LoggingStack } from "./logging-stack";
+import type { OrganizationStack } from "./organization-stack";
+
+export interface SecurityStackProps {
+  readonly config: LandingZoneConfig;
+  readonly organization: OrganizationStack;
+  readonly logging: LoggingStack;
+}
+
+/** Config rules in the organization's conformance pack, core rules first then config's. */
+export function conformancePackRules(config: LandingZoneConfig) {
+  const organization = config.organization.config;
+  const core = soc2ConfigRules(organization.compliance);
+  const known = new Set(core.map((rule) => rule.identifier));
+  const extra = organization.securityServices.additionalConfigRules
+    .filter((identifier) => !known.has(identifier))
+    .map((identifier) => ({ identifier, criteria: [] }));
+  return [...core, ...extra];
+}
+
+/**
+ * Detection and continuous compliance, administered from the audit account: the Config
+ * aggregator and conformance pack, GuardDuty, Security Hub, Access Analyzer, Macie and
+ * Inspector. The management account delegates each service to the audit account.
+ */
+export class SecurityStack extends TerraformStack {
+  constructor(scope: Construct, props: SecurityStackProps) {
+    super(scope, STACK_NAMES.security);
+    const { config } = props;
+    const organization = config.organization.config;
+    const services = organization.securityServices;
+    useRemoteState(this, organization.stateBackend);
+    const auditAccountId = props.organization.coreAccounts.get(
+      organization.coreAccounts.audit.name,
+    )!.accountId;
+    memberAccountProvider(this, organization, auditAccountId);
+    const management = managementAccountProvider(
+      this,
+      organization,
+      organization.homeRegion,
+      "management",
+    );
+    const partition = partitionOf(organization.homeRegion);
+    const regions = organization.governedRegions;
+    const delegate = (servicePrincipal: string) =>
+      new DelegatedAdministrator(this, `delegate-${servicePrincipal.split(".")[0]}`, {
+        accountId: auditAccountId,
+        servicePrincipal,
+        provider: management,
+      }).delegation;
+
+    const configDelegations = [
+      "config.amazonaws.com",
+      "config-multiaccountsetup.amazonaws.com",
+    ].map(delegate);
+    new OrganizationConfigAggregator(this, "config-aggregator", {
+      name: `${organization.resourcePrefix}-organization`,
+      partition,
+      homeRegion: organization.homeRegion,
+      accountId: auditAccountId,
+      delegations: configDelegations,
+    });
+    new OrganizationConformancePack(this, "soc2-conformance-pack", {
+      name: `${organization.resourcePrefix}-soc2`,
+      rules: conformancePackRules(config),
+      dependsOn: configDelegations,
+    });
+    new GuardDutyOrganization(this, "guardduty", {
+      regions,
+      adminAccountId: auditAccountId,
+      protections: services.guardDuty,
+      findingsBucketArn: `arn:${partition}:s3:::${props.logging.trailBucketName}`,
+      findingsKeyArn: props.logging.trailKey.arn,
+      management,
+    });
+    new SecurityHubOrganization(this, "security-hub", {
+      partition,
+      homeRegion: organization.homeRegion,
+      regions,
+      adminAccountId: auditAccountId,
+      rootId: props.organization.rootId,
+      management,
+    });
+    new AccessAnalyzerOrganization(this, "access-analyzer", {
+      namePrefix: organization.resourcePrefix,
+      regions,
+      homeRegion: organization.homeRegion,
+      unusedAccess: services.unusedAccessAnalyzer,
+      delegation: delegate("access-analyzer.amazonaws.com"),
+    });
+    if (services.macie)
+      new MacieOrganization(this, "macie", { regions, adminAccountId: auditAccountId, management });
+    if (services.inspector)
+      new InspectorOrganization(this, "inspector", {
+        regions,
+        adminAccountId: auditAccountId,
+        management,
+      });
+  }
+}
