@@ -5,7 +5,7 @@ import { STACK_NAMES } from "../environments/model/stack-names";
 import { partitionOf } from "../environments/schema/primitives";
 import { OrganizationConfigAggregator } from "../modules/config/organization-config-aggregator";
 import { OrganizationConformancePack } from "../modules/config/organization-conformance-pack";
-import { soc2ConfigRules } from "../modules/config/soc2-config-rules";
+import { conformancePackRules } from "../modules/config/soc2-config-rules";
 import { DelegatedAdministrator } from "../modules/organizations/delegated-administrator";
 import { AccessAnalyzerOrganization } from "../modules/security/access-analyzer-organization";
 import { GuardDutyOrganization } from "../modules/security/guardduty-organization";
@@ -24,17 +24,6 @@ export interface SecurityStackProps {
   readonly config: LandingZoneConfig;
   readonly organization: OrganizationStack;
   readonly logging: LoggingStack;
-}
-
-/** Config rules in the organization's conformance pack, core rules first then config's. */
-export function conformancePackRules(config: LandingZoneConfig) {
-  const organization = config.organization.config;
-  const core = soc2ConfigRules(organization.compliance);
-  const known = new Set(core.map((rule) => rule.identifier));
-  const extra = organization.securityServices.additionalConfigRules
-    .filter((identifier) => !known.has(identifier))
-    .map((identifier) => ({ identifier, criteria: [] }));
-  return [...core, ...extra];
 }
 
 /**

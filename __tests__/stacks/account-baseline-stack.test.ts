@@ -48,7 +48,9 @@ test("an imported account is reached by its literal id, without reading its envi
     "arn:aws:iam::444455556666:role/OrganizationAccountAccessRole",
   );
   // Only the log archive's state is read (for the Config key), not the environment's.
-  expect(Object.keys(stack.data.terraform_remote_state)).toEqual(["cross-stack-reference-input-logging"]);
+  expect(Object.keys(stack.data.terraform_remote_state)).toEqual([
+    "cross-stack-reference-input-logging",
+  ]);
 });
 
 test("the management account's baseline uses the management provider, with no role to assume", () => {

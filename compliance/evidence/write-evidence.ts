@@ -14,6 +14,8 @@ import {
   renderOrganizationDiagram,
   renderPolicyInventory,
 } from "./organization-inventory";
+import { conformancePackRules } from "../../modules/config/soc2-config-rules";
+import { renderConfigRules } from "./config-rules";
 import { buildRuleResults, renderRuleResults, unusedSuppressions } from "./rule-results";
 import { accountOfStack } from "./stack-locations";
 
@@ -59,6 +61,8 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
   write("access-matrix", renderAccessMatrix(accessMatrix), accessMatrix);
   writeFileSync(join(dir, "access-review.csv"), renderAccessReviewCsv(accessMatrix));
   write("organization-diagram", renderOrganizationDiagram(config, policyInventory));
+  const configRules = conformancePackRules(config);
+  write("config-rules", renderConfigRules(configRules), configRules);
 
   const gaps = controlMatrix.filter((criterion) => criterion.status === "gap").length;
   const exceptions = ruleResults.reduce((sum, result) => sum + result.exceptions.length, 0);
@@ -79,6 +83,7 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
       "| [policy-inventory.md](policy-inventory.md) ([json](policy-inventory.json)) | organization policies per OU and account |",
       "| [access-matrix.md](access-matrix.md) ([json](access-matrix.json), [csv](access-review.csv)) | groups, permission sets and accounts; the CSV is the quarterly access review sheet |",
       "| [organization-diagram.md](organization-diagram.md) | OUs, accounts and policy attachments |",
+      "| [config-rules.md](config-rules.md) ([json](config-rules.json)) | AWS Config rules in the SOC 2 conformance pack, with the criteria each supports |",
       "",
     ].join("\n"),
   );

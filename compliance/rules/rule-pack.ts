@@ -2,6 +2,7 @@ import { ACCOUNT_RULES } from "./account-rules";
 import { BACKUP_RULES } from "./backup-rules";
 import { CLOUDTRAIL_RULES } from "./cloudtrail-rules";
 import { CONFIG_RULES } from "./config-rules";
+import { DETECTION_RULES } from "./detection-rules";
 import { IAM_RULES } from "./iam-rules";
 import { KMS_RULES } from "./kms-rules";
 import { LOGS_RULES } from "./logs-rules";
@@ -19,5 +20,6 @@ export const RULE_PACK: readonly Rule[] = [
   ...CONFIG_RULES,
   ...BACKUP_RULES,
   ...WAF_RULES,
+  ...DETECTION_RULES,
   ...ACCOUNT_RULES,
 ];

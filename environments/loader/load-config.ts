@@ -3,6 +3,7 @@ import { extname, join, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { checkEnvironments } from "../checks/environments";
 import { checkIdentity } from "../checks/identity";
+import { checkLogging } from "../checks/logging";
 import { checkOrganizationalUnitTree } from "../checks/organizational-unit-tree";
 import { checkOuReferences } from "../checks/ou-references";
 import { checkRegions } from "../checks/regions";
@@ -35,6 +36,7 @@ const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkUniqueAccounts,
   checkEnvironments,
   checkIdentity,
+  checkLogging,
 ];
 
 /**

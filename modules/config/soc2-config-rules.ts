@@ -1,4 +1,5 @@
 import type { CriterionId } from "../../compliance/criteria/trust-services-criteria";
+import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
 
 /** An AWS managed Config rule in the SOC 2 conformance pack, with the criteria it supports. */
 export interface ManagedConfigRule {
@@ -65,4 +66,15 @@ export function soc2ConfigRules(settings: ConfigRuleSettings): ManagedConfigRule
     { identifier: "EC2_INSTANCE_MANAGED_BY_SSM", criteria: ["CC7.1"] },
     { identifier: "EC2_MANAGEDINSTANCE_PATCH_COMPLIANCE_STATUS_CHECK", criteria: ["CC7.1"] },
   ];
+}
+
+/** The conformance pack's rules: the SOC 2 set, then config's additional rules not already in it. */
+export function conformancePackRules(config: LandingZoneConfig): ManagedConfigRule[] {
+  const organization = config.organization.config;
+  const core = soc2ConfigRules(organization.compliance);
+  const known = new Set(core.map((rule) => rule.identifier));
+  const extra = organization.securityServices.additionalConfigRules
+    .filter((identifier) => !known.has(identifier))
+    .map((identifier) => ({ identifier, criteria: [] }));
+  return [...core, ...extra];
 }

@@ -164,6 +164,19 @@ const trust = (principal: unknown, condition?: TerraformJson) =>
     ],
   });
 
+const alarm = (actions: string[]): Resources => ({
+  aws_cloudwatch_metric_alarm: { subject: { alarm_name: "root", alarm_actions: actions } },
+});
+const securityHubPolicy = (standards: string[], enabled = true): Resources => ({
+  aws_securityhub_configuration_policy: {
+    subject: {
+      configuration_policy: { service_enabled: enabled, enabled_standard_arns: standards },
+    },
+  },
+});
+const FSBP =
+  "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0";
+
 /** For every rule: a compliant configuration, a non-compliant one, and the message expected. */
 const CASES: Record<string, { compliant: Resources; nonCompliant: Resources; message: string }> = {
   "LZ-S3-001": {
@@ -470,6 +483,34 @@ const CASES: Record<string, { compliant: Resources; nonCompliant: Resources; mes
     compliant: { aws_organizations_account: { subject: { lifecycle: { prevent_destroy: true } } } },
     nonCompliant: { aws_organizations_account: { subject: { close_on_deletion: false } } },
     message: "lacks prevent_destroy",
+  },
+  "LZ-GD-001": {
+    compliant: { aws_guardduty_detector: { subject: { enable: true } } },
+    nonCompliant: { aws_guardduty_detector: { subject: { enable: false } } },
+    message: "is disabled",
+  },
+  "LZ-GD-002": {
+    compliant: {
+      aws_guardduty_organization_configuration: {
+        subject: { auto_enable_organization_members: "ALL" },
+      },
+    },
+    nonCompliant: {
+      aws_guardduty_organization_configuration: {
+        subject: { auto_enable_organization_members: "NEW" },
+      },
+    },
+    message: "auto-enables NEW accounts, not ALL",
+  },
+  "LZ-SH-001": {
+    compliant: securityHubPolicy([FSBP]),
+    nonCompliant: securityHubPolicy([FSBP], false),
+    message: "does not enable Security Hub with AWS Foundational Security Best Practices",
+  },
+  "LZ-CW-001": {
+    compliant: alarm(["arn:aws:sns:us-east-1:111122223333:security"]),
+    nonCompliant: alarm([]),
+    message: "has no alarm action",
   },
   "LZ-ORG-002": {
     compliant: { aws_organizations_account: { subject: { close_on_deletion: false } } },
