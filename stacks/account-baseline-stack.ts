@@ -3,6 +3,11 @@ import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
 import { AccountHardening } from "../modules/baseline/account-hardening";
 import { ConfigRecorders } from "../modules/config/config-recorders";
+import type { EnvironmentConfig } from "../environments/schema/environment-schema";
+import { partitionOf } from "../environments/schema/primitives";
+import { BackupBaseline } from "../modules/backup/backup-baseline";
+import { PatchManagement } from "../modules/patching/patch-management";
+import { WebAcl } from "../modules/waf/web-acl";
 import type { LoggingStack } from "./logging-stack";
 import {
   managementAccountProvider,
@@ -21,11 +26,17 @@ export interface AccountBaselineStackProps {
     { readonly kind: "member"; readonly id: string } | { readonly kind: "management" };
   /** The log archive, where Config delivers. */
   readonly logging: LoggingStack;
+  /**
+   * The environment a workload account belongs to: its `baseline` section adds patching,
+   * backup and WAF. Core accounts and the management account run no workloads.
+   * @default no operations baseline
+   */
+  readonly environment?: EnvironmentConfig;
 }
 
 /**
- * Everything one account gets in every governed region: hardening and AWS Config. Later
- * capabilities (patching, backup, WAF) add their modules here.
+ * Everything one account gets in every governed region: hardening and AWS Config, and for
+ * workload accounts the environment's patching, backup and WAF.
  */
 export class AccountBaselineStack extends TerraformStack {
   constructor(scope: Construct, props: AccountBaselineStackProps) {
@@ -43,5 +54,43 @@ export class AccountBaselineStack extends TerraformStack {
       bucketName: props.logging.configBucketName,
       kmsKeyArn: props.logging.configKey.arn,
     });
+
+    const baseline = props.environment?.baseline;
+    if (!baseline || !props.environment) return;
+    const accountId =
+      props.account.kind === "member" ? props.account.id : organization.managementAccountId;
+    const partition = partitionOf(organization.homeRegion);
+    const regions = organization.governedRegions;
+    const namePrefix = organization.resourcePrefix;
+    if (baseline.patching) {
+      new PatchManagement(this, "patching", {
+        namePrefix,
+        environment: props.environment.name,
+        regions,
+        patching: baseline.patching,
+        accountId,
+        partition,
+      });
+    }
+    if (baseline.backup) {
+      new BackupBaseline(this, "backup", {
+        namePrefix,
+        regions,
+        backup: baseline.backup,
+        accountId,
+        partition,
+        breakGlassRoleName: organization.guardrails.breakGlassRoleName,
+        securityTopicArn: props.logging.securityTopicArnIn,
+      });
+    }
+    const waf = baseline.waf;
+    if (waf) {
+      const common = { namePrefix, waf, partition, accountId };
+      for (const region of regions)
+        new WebAcl(this, `waf-regional-${region}`, { ...common, scope: "REGIONAL", region });
+      // CloudFront's web ACLs live in us-east-1, whatever the governed regions.
+      if (waf.cloudFront)
+        new WebAcl(this, "waf-cloudfront", { ...common, scope: "CLOUDFRONT", region: "us-east-1" });
+    }
   }
 }

@@ -32,10 +32,12 @@ export interface EnvironmentStackProps {
 export class EnvironmentStack extends TerraformStack {
   /** Workload accounts by account name. */
   readonly accounts: ReadonlyMap<string, MemberAccount>;
+  readonly environment: EnvironmentConfig;
 
   constructor(scope: Construct, props: EnvironmentStackProps) {
     const { environment } = props;
     super(scope, environmentStackName(environment.name));
+    this.environment = environment;
     const organization = props.config.organization.config;
     useRemoteState(this, organization.stateBackend);
     managementAccountProvider(this, organization);

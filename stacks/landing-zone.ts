@@ -1,6 +1,7 @@
 import type { App, TerraformStack } from "cdktf";
 import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
 import { accountBaselineStackName, STACK_NAMES } from "../environments/model/stack-names";
+import type { EnvironmentConfig } from "../environments/schema/environment-schema";
 import type { MemberAccount } from "../modules/organizations/member-account";
 import { AccountBaselineStack } from "./account-baseline-stack";
 import { BootstrapStack } from "./bootstrap-stack";
@@ -46,12 +47,17 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
     logging,
   });
   management.addDependency(organization);
-  const baselineOf = (owner: TerraformStack, account: MemberAccount) => {
+  const baselineOf = (
+    owner: TerraformStack,
+    account: MemberAccount,
+    environment?: EnvironmentConfig,
+  ) => {
     const stack = new AccountBaselineStack(app, {
       config,
       stackName: accountBaselineStackName(account.accountName),
       account: { kind: "member", id: account.accountId },
       logging,
+      environment,
     });
     // Imported accounts pass a literal id, so the order has to be stated, not inferred.
     stack.addDependency(owner);
@@ -60,7 +66,9 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
   const baselines = [
     ...[...organization.coreAccounts.values()].map((account) => baselineOf(organization, account)),
     ...environments.flatMap((environment) =>
-      [...environment.accounts.values()].map((account) => baselineOf(environment, account)),
+      [...environment.accounts.values()].map((account) =>
+        baselineOf(environment, account, environment.environment),
+      ),
     ),
   ];
   return [

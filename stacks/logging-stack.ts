@@ -18,6 +18,7 @@ import type { LogArchiveParties } from "../modules/logging/log-archive-key-polic
 import { logArchiveNames } from "../modules/logging/log-archive-names";
 import { OrganizationTrail } from "../modules/logging/organization-trail";
 import { SecurityAlarms } from "../modules/logging/security-alarms";
+import { securityTopicArn, SecurityTopics } from "../modules/logging/security-topics";
 import { AUDIT_LOG_BUCKET_TAG } from "../compliance/rules/s3-rules";
 import { AccessLogBucket } from "../modules/storage/access-log-bucket";
 import { SecureBucket } from "../modules/storage/secure-bucket";
@@ -42,7 +43,11 @@ export class LoggingStack extends TerraformStack {
   readonly configKey: KmsKey;
   readonly trailBucketName: string;
   readonly trailKey: KmsKey;
-  readonly securityTopicArn: string;
+  /**
+   * The security topic of a region, as a literal ARN: account baselines publish to it without
+   * reading this stack's state.
+   */
+  readonly securityTopicArnIn: (region: string) => string;
 
   constructor(scope: Construct, props: LoggingStackProps) {
     super(scope, STACK_NAMES.logging);
@@ -136,7 +141,20 @@ export class LoggingStack extends TerraformStack {
       logging,
       provider: management,
     });
-    const alarms = new SecurityAlarms(this, "security-alarms", {
+    const topicName = `${organization.resourcePrefix}-security-alerts`;
+    this.securityTopicArnIn = (region) =>
+      securityTopicArn(partition, region, organization.managementAccountId, topicName);
+    const securityTopics = new SecurityTopics(this, "security-topics", {
+      topicName,
+      keyAlias: `${organization.resourcePrefix}/alerts`,
+      regions: organization.governedRegions,
+      partition,
+      managementAccountId: organization.managementAccountId,
+      organizationId: props.organization.organizationId,
+      contacts: organization.securityContacts,
+      provider: management,
+    });
+    new SecurityAlarms(this, "security-alarms", {
       namePrefix: organization.resourcePrefix,
       logGroupName: trail.logGroup.name,
       alarms: [
@@ -146,10 +164,8 @@ export class LoggingStack extends TerraformStack {
           config.identity?.config.breakGlassPermissionSet,
         ),
       ],
-      contacts: organization.securityContacts,
-      topicKey: logsKey,
+      topicArn: securityTopics.topicIn(organization.homeRegion).arn,
       provider: management,
     });
-    this.securityTopicArn = alarms.topic.arn;
   }
 }

@@ -37,7 +37,7 @@ test("a justified suppression lets the synth pass and lands in the evidence as a
   writeFileSync(
     organizationFile,
     readFileSync(organizationFile, "utf8").replace(
-      "  suppressions: []",
+      "  suppressions:\n",
       [
         "  suppressions:",
         "    - rule: LZ-IAM-003",
@@ -47,6 +47,7 @@ test("a justified suppression lets the synth pass and lands in the evidence as a
         "    - rule: LZ-IAM-004",
         '      resource: "dev/aws_iam_access_key.*"',
         "      justification: Kept for a partner that has since moved to OIDC.",
+        "",
       ].join("\n"),
     ),
   );

@@ -21,12 +21,14 @@ test("stamping an account changes only its environment's stack and adds its base
   writeFileSync(
     devFile,
     original.replace(
-      "baseline: {}",
+      "\nbaseline:\n",
       [
+        "",
         "  - name: dev-ml",
         "    email: aws+dev-ml@northwind-health.com",
         "    owner: ml-team",
-        "baseline: {}",
+        "baseline:",
+        "",
       ].join("\n"),
     ),
   );

@@ -29,7 +29,14 @@ test("one key per purpose: rotating, 30-day window, undeletable, aliased under t
   const aliases = resources("aws_kms_alias")
     .map(([, alias]) => alias.name)
     .sort();
-  expect(aliases).toEqual(["alias/nwh/cloudtrail", "alias/nwh/config", "alias/nwh/logs"]);
+  // The alerts key exists once per governed region: SNS needs a key in the topic's region.
+  expect(aliases).toEqual([
+    "alias/nwh/alerts",
+    "alias/nwh/alerts",
+    "alias/nwh/cloudtrail",
+    "alias/nwh/config",
+    "alias/nwh/logs",
+  ]);
   for (const [, key] of resources("aws_kms_key")) {
     expect(key).toMatchObject({
       enable_key_rotation: true,
@@ -182,13 +189,29 @@ test("CIS alarms and the break-glass alarm notify the security contacts through 
       period: 300,
     });
     expect(alarm.alarm_actions).toEqual([
-      expect.stringMatching(/aws_sns_topic\.security-alarms_security-topic/),
+      expect.stringMatching(/aws_sns_topic\.security-topics_topic-us-east-1/),
     ]);
   }
-  expect(named("aws_sns_topic", "security-topic").kms_master_key_id).toMatch(
-    /aws_kms_key\.logs-key/,
-  );
+  for (const region of ["us-east-1", "us-west-2"]) {
+    const topic = named("aws_sns_topic", `topic-${region}`);
+    expect(topic).toMatchObject({ region, name: "nwh-security-alerts" });
+    expect(topic.kms_master_key_id).toMatch(
+      new RegExp(`aws_kms_key\\.security-topics_key-${region}`),
+    );
+    const policy = JSON.parse(named("aws_sns_topic_policy", `topic-policy-${region}`).policy);
+    const backup = policy.Statement.find(
+      (statement: { Sid: string }) => statement.Sid === "BackupOfTheOrganizationPublishes",
+    );
+    expect(backup.Condition).toEqual({ StringEquals: { "aws:SourceOrgID": "o-k7q2mz4x9a" } });
+  }
   expect(
-    resources("aws_sns_topic_subscription").map(([, subscription]) => subscription.endpoint),
-  ).toEqual(["security@northwind-health.com", "oncall-security@northwind-health.com"]);
+    resources("aws_sns_topic_subscription")
+      .map(([, subscription]) => `${subscription.region} ${subscription.endpoint}`)
+      .sort(),
+  ).toEqual([
+    "us-east-1 oncall-security@northwind-health.com",
+    "us-east-1 security@northwind-health.com",
+    "us-west-2 oncall-security@northwind-health.com",
+    "us-west-2 security@northwind-health.com",
+  ]);
 });

@@ -71,3 +71,31 @@ export const BACKUP_RULES: readonly Rule[] = [
     },
   },
 ];
+
+/** Tag the backup baseline puts on vaults whose environment asks for immutability. */
+export const IMMUTABLE_VAULT_TAG_KEY = "Immutable";
+
+export const VAULT_LOCK_RULE: Rule = {
+  id: "LZ-BKP-005",
+  criteria: ["A1.2", "CC7.5"],
+  title: "Vaults that must be immutable have Vault Lock with retention bounds",
+  fix: "Add an aws_backup_vault_lock_configuration with min_retention_days and max_retention_days for the vault.",
+  appliesTo: ["aws_backup_vault"],
+  check: (vault, context) => {
+    if (vault.body.tags?.[IMMUTABLE_VAULT_TAG_KEY] !== "true") return { status: "not-applicable" };
+    const locks = context.referencing(
+      "aws_backup_vault_lock_configuration",
+      "backup_vault_name",
+      vault,
+      vault.body.name,
+    );
+    return expectThat(
+      locks.some(
+        (lock) =>
+          typeof lock.body.min_retention_days === "number" &&
+          typeof lock.body.max_retention_days === "number",
+      ),
+      "must be immutable but has no Vault Lock with retention bounds",
+    );
+  },
+};

@@ -1,5 +1,5 @@
 import { ACCOUNT_RULES } from "./account-rules";
-import { BACKUP_RULES } from "./backup-rules";
+import { BACKUP_RULES, VAULT_LOCK_RULE } from "./backup-rules";
 import { CLOUDTRAIL_RULES } from "./cloudtrail-rules";
 import { CONFIG_RULES } from "./config-rules";
 import { DETECTION_RULES } from "./detection-rules";
@@ -19,6 +19,7 @@ export const RULE_PACK: readonly Rule[] = [
   ...IAM_RULES,
   ...CONFIG_RULES,
   ...BACKUP_RULES,
+  VAULT_LOCK_RULE,
   ...WAF_RULES,
   ...DETECTION_RULES,
   ...ACCOUNT_RULES,

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { checkEnvironments } from "../checks/environments";
 import { checkIdentity } from "../checks/identity";
 import { checkLogging } from "../checks/logging";
+import { checkBaseline } from "../checks/baseline";
 import { checkOrganizationalUnitTree } from "../checks/organizational-unit-tree";
 import { checkOuReferences } from "../checks/ou-references";
 import { checkRegions } from "../checks/regions";
@@ -37,6 +38,7 @@ const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkEnvironments,
   checkIdentity,
   checkLogging,
+  checkBaseline,
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BaselineSchema } from "./baseline-schema";
 import { AccountId, AccountName, Email, OuPath, Tags } from "./primitives";
 
 const WorkloadAccountSchema = z.strictObject({
@@ -14,9 +15,6 @@ const WorkloadAccountSchema = z.strictObject({
   ),
   tags: Tags.default({}),
 });
-
-/** Per-environment settings for the account baselines; later capabilities add their sections. */
-const BaselineSchema = z.strictObject({}).describe("Per-environment baseline settings.");
 
 export const EnvironmentConfigSchema = z
   .strictObject({

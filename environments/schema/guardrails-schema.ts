@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AwsCron } from "./aws-cron";
 import { OuPath } from "./primitives";
 
 const RoleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, { error: "is not a valid IAM role name" });
@@ -28,10 +29,7 @@ const Target = z
 const BackupPolicySchema = z.strictObject({
   name: PolicyName.describe("Policy name, unique among all organization policies."),
   ou: OuPath.describe("OU the backup policy attaches to."),
-  schedule: z
-    .string()
-    .regex(/^cron\(.+\)$/, { error: 'must be an AWS cron expression such as "cron(0 5 ? * * *)"' })
-    .describe("When backups run, as an AWS cron expression."),
+  schedule: AwsCron.describe("When backups run, as an AWS cron expression."),
   retentionDays: z.number().int().min(1).max(36500).describe("Days each recovery point is kept."),
   vaultName: z.string().min(2).max(50).default("Default").describe("Backup vault in each account."),
   roleName: RoleName.default("AWSBackupDefaultServiceRole").describe(

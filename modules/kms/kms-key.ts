@@ -25,6 +25,8 @@ export interface KmsKeyProps {
   readonly deletionWindowInDays?: number;
   /** The provider of the account the key belongs to. @default the stack's */
   readonly provider?: TerraformProvider;
+  /** The key's region. @default the provider's */
+  readonly region?: string;
 }
 
 /** A customer-managed symmetric key with yearly rotation, which Terraform refuses to destroy. */
@@ -49,12 +51,14 @@ export class KmsKey extends Construct {
       deletionWindowInDays,
       policy: renderPolicy(props.policy),
       provider: props.provider,
+      region: props.region,
       lifecycle: { preventDestroy: true },
     });
     this.alias = new KmsAlias(this, "alias", {
       name: `alias/${props.alias}`,
       targetKeyId: this.key.keyId,
       provider: props.provider,
+      region: props.region,
     });
   }
 

@@ -1,11 +1,8 @@
 import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
-import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
-import type { KmsKey } from "../kms/kms-key";
 import type { AlarmDefinition } from "./cis-alarm-patterns";
 
 export const SECURITY_ALARMS_CONTROL = defineControl({
@@ -21,33 +18,17 @@ export interface SecurityAlarmsProps {
   readonly namePrefix: string;
   readonly logGroupName: string;
   readonly alarms: readonly AlarmDefinition[];
-  /** Emails subscribed to the security topic. */
-  readonly contacts: readonly string[];
-  readonly topicKey: KmsKey;
+  /** The security topic of the log group's region. */
+  readonly topicArn: string;
   readonly provider: TerraformProvider;
 }
 
-/** Metric filters and alarms on the trail's log group, alerting a KMS-encrypted security topic. */
+/** Metric filters and alarms on the trail's log group, alerting the security topic. */
 export class SecurityAlarms extends Construct {
-  readonly topic: SnsTopic;
-
   constructor(scope: Construct, id: string, props: SecurityAlarmsProps) {
     super(scope, id);
     implementsControl(this, SECURITY_ALARMS_CONTROL);
     const { provider } = props;
-    this.topic = new SnsTopic(this, "security-topic", {
-      provider,
-      name: `${props.namePrefix}-security-alerts`,
-      kmsMasterKeyId: props.topicKey.arn,
-    });
-    props.contacts.forEach((email, index) => {
-      new SnsTopicSubscription(this, `contact-${index}`, {
-        provider,
-        topicArn: this.topic.arn,
-        protocol: "email",
-        endpoint: email,
-      });
-    });
     for (const alarm of props.alarms) {
       const metricName = alarm.id;
       new CloudwatchLogMetricFilter(this, `filter-${alarm.id}`, {
@@ -74,7 +55,7 @@ export class SecurityAlarms extends Construct {
         threshold: 1,
         comparisonOperator: "GreaterThanOrEqualToThreshold",
         treatMissingData: "notBreaching",
-        alarmActions: [this.topic.arn],
+        alarmActions: [props.topicArn],
       });
     }
   }

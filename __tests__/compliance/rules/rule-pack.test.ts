@@ -446,6 +446,22 @@ const CASES: Record<string, { compliant: Resources; nonCompliant: Resources; mes
     }),
     message: "rule daily keeps backups 7 days, less than 35",
   },
+  "LZ-BKP-005": {
+    compliant: {
+      aws_backup_vault: { subject: { name: "nwh-vault", tags: { Immutable: "true" } } },
+      aws_backup_vault_lock_configuration: {
+        lock: {
+          backup_vault_name: ref("aws_backup_vault", "name"),
+          min_retention_days: 35,
+          max_retention_days: 400,
+        },
+      },
+    },
+    nonCompliant: {
+      aws_backup_vault: { subject: { name: "nwh-vault", tags: { Immutable: "true" } } },
+    },
+    message: "must be immutable but has no Vault Lock with retention bounds",
+  },
   "LZ-WAF-001": {
     compliant: acl([managed("AWSManagedRulesKnownBadInputsRuleSet")]),
     nonCompliant: acl([managed("AWSManagedRulesKnownBadInputsRuleSet")], false),

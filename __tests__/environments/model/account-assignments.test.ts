@@ -68,8 +68,8 @@ test("a new account under an OU or environment target inherits its assignments w
   writeFileSync(
     prodFile,
     readFileSync(prodFile, "utf8").replace(
-      "baseline: {}",
-      "  - name: prod-payments\n    email: aws+prod-payments@northwind-health.com\n    owner: payments-team\nbaseline: {}",
+      "\nbaseline:\n",
+      "\n  - name: prod-payments\n    email: aws+prod-payments@northwind-health.com\n    owner: payments-team\nbaseline:\n",
     ),
   );
   const grants = grantsOf(configDir);

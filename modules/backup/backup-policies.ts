@@ -1,0 +1,41 @@
+import { policyDocument } from "../iam/policy-document";
+import type { PolicyDocument } from "../iam/policy-document";
+
+/** Nobody but the break-glass role deletes or shortens a recovery point, or loosens the vault. */
+export function vaultAccessPolicy(partition: string, breakGlassRoleName: string): PolicyDocument {
+  return policyDocument({
+    Sid: "OnlyBreakGlassDeletesRecoveryPoints",
+    Effect: "Deny",
+    Principal: "*",
+    Action: [
+      "backup:DeleteRecoveryPoint",
+      "backup:UpdateRecoveryPointLifecycle",
+      "backup:PutBackupVaultAccessPolicy",
+    ],
+    Resource: "*",
+    Condition: {
+      ArnNotLike: { "aws:PrincipalArn": `arn:${partition}:iam::*:role/${breakGlassRoleName}` },
+    },
+  });
+}
+
+/** The backup key: the account's IAM decides, and AWS Backup may use it for this account only. */
+export function backupKeyPolicy(partition: string, accountId: string): PolicyDocument {
+  return policyDocument(
+    {
+      Sid: "EnableIamPoliciesOfOwningAccount",
+      Effect: "Allow",
+      Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+      Action: "kms:*",
+      Resource: "*",
+    },
+    {
+      Sid: "AllowBackupForThisAccount",
+      Effect: "Allow",
+      Principal: { Service: "backup.amazonaws.com" },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:DescribeKey"],
+      Resource: "*",
+      Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+    },
+  );
+}
