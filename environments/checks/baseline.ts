@@ -59,7 +59,9 @@ export const checkBaseline: SemanticCheck = ({ organization, environments }) => 
           );
         }
         if (
+          // Inverted bounds are reported once, above; every retention would look out of them.
           lock &&
+          lock.minRetentionDays <= lock.maxRetentionDays &&
           (lifecycle.retention < lock.minRetentionDays ||
             lifecycle.retention > lock.maxRetentionDays)
         ) {
