@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
 import { STACK_NAMES } from "../environments/model/stack-names";
 import { partitionOf } from "../environments/schema/primitives";
+import { BackupReporting } from "../modules/backup/backup-reporting";
 import { OrganizationConfigAggregator } from "../modules/config/organization-config-aggregator";
 import { OrganizationConformancePack } from "../modules/config/organization-conformance-pack";
 import { conformancePackRules } from "../modules/config/soc2-config-rules";
@@ -96,6 +97,19 @@ export class SecurityStack extends TerraformStack {
       unusedAccess: services.unusedAccessAnalyzer,
       delegation: delegate("access-analyzer.amazonaws.com"),
     });
+    if (services.backupReporting === "report-plan") {
+      new BackupReporting(this, "backup-reporting", {
+        namePrefix: organization.resourcePrefix,
+        partition,
+        homeRegion: organization.homeRegion,
+        regions,
+        auditAccountId,
+        managementAccountId: organization.managementAccountId,
+        rootId: props.organization.rootId,
+        delegation: delegate("backup.amazonaws.com"),
+        management,
+      });
+    }
     if (services.macie)
       new MacieOrganization(this, "macie", { regions, adminAccountId: auditAccountId, management });
     if (services.inspector)

@@ -130,6 +130,7 @@ describe("security services, delegated to the audit account", () => {
         .sort(),
     ).toEqual([
       "access-analyzer.amazonaws.com",
+      "backup.amazonaws.com",
       "config-multiaccountsetup.amazonaws.com",
       "config.amazonaws.com",
     ]);
@@ -229,4 +230,40 @@ test("the control matrix shows detection criteria served by real addresses", () 
   expect(controlsOf("CC4.1")).toEqual(
     expect.arrayContaining(["security-posture", "config-aggregation"]),
   );
+});
+
+describe("backup reporting", () => {
+  test("report plans in the audit account cover every account and governed region", () => {
+    const plans = all("security", "aws_backup_report_plan");
+    expect(plans.map((plan) => plan.report_setting.report_template).sort()).toEqual([
+      "BACKUP_JOB_REPORT",
+      "COPY_JOB_REPORT",
+      "RESTORE_JOB_REPORT",
+    ]);
+    for (const plan of plans) {
+      expect(plan.report_setting.regions).toEqual(["us-east-1", "us-west-2"]);
+      expect(plan.report_setting.organization_units).toEqual([
+        expect.stringMatching(/cross-stack-reference-input-organization/),
+      ]);
+      expect(plan.report_delivery_channel.s3_bucket_name).toBe("nwh-backup-reports-111122223333");
+    }
+    const [settings] = all("security", "aws_backup_global_settings");
+    expect(settings).toMatchObject({
+      provider: "aws.management",
+      global_settings: { isCrossAccountBackupEnabled: "true" },
+    });
+  });
+
+  test("with organization-policy reporting, no report plans are made", () => {
+    const configDir = copyExampleConfig();
+    const organizationFile = join(configDir, "organization.yaml");
+    writeFileSync(
+      organizationFile,
+      readFileSync(organizationFile, "utf8").replace(
+        "backupReporting: report-plan",
+        "backupReporting: organization-policy",
+      ),
+    );
+    expect(synthLandingZone(configDir).resources("security", "aws_backup_report_plan")).toEqual({});
+  });
 });

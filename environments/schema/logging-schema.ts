@@ -104,6 +104,10 @@ export const SecurityServicesConfigSchema = z
       .boolean()
       .default(true)
       .describe("Inspector (EC2, ECR, Lambda), organization-wide."),
+    backupReporting: z
+      .enum(["report-plan", "organization-policy"])
+      .default("report-plan")
+      .describe("How backup jobs reach the audit account: Backup Audit Manager report plans there, or organization backup policies only."),
     additionalConfigRules: z
       .array(
         z.string().regex(/^[A-Z0-9_]+$/, {
