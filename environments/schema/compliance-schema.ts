@@ -51,6 +51,22 @@ const SuppressionSchema = z.strictObject({
     ),
 });
 
+const ApprovedDestroySchema = z.strictObject({
+  stack: z.string().min(1).describe("Stack of the resource."),
+  address: z
+    .string()
+    .min(1)
+    .describe("Terraform address of the resource that may be deleted or replaced."),
+  approvedBy: z.string().min(1).describe("Who approved the deletion."),
+  reason: z
+    .string()
+    .trim()
+    .min(20, {
+      error: "is too short to justify deleting a protected resource (20 characters at least)",
+    })
+    .describe("Why the deletion is acceptable; kept with the change record."),
+});
+
 export const ComplianceConfigSchema = z
   .strictObject({
     categories: z
@@ -77,6 +93,12 @@ export const ComplianceConfigSchema = z
       .min(1)
       .default(35)
       .describe("Least retention, in days, of every backup rule and copy."),
+    approvedDestroys: z
+      .array(ApprovedDestroySchema)
+      .default([])
+      .describe(
+        "Deletions of protected resources that plan-evidence --fail-on-destroy lets through.",
+      ),
     suppressions: z
       .array(SuppressionSchema)
       .default([])

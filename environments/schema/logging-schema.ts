@@ -107,7 +107,9 @@ export const SecurityServicesConfigSchema = z
     backupReporting: z
       .enum(["report-plan", "organization-policy"])
       .default("report-plan")
-      .describe("How backup jobs reach the audit account: Backup Audit Manager report plans there, or organization backup policies only."),
+      .describe(
+        "How backup jobs reach the audit account: Backup Audit Manager report plans there, or organization backup policies only.",
+      ),
     additionalConfigRules: z
       .array(
         z.string().regex(/^[A-Z0-9_]+$/, {

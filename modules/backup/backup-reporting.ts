@@ -10,7 +10,8 @@ import { SecureBucket } from "../storage/secure-bucket";
 
 export const BACKUP_REPORTING_CONTROL = defineControl({
   id: "backup-reporting",
-  description: "Every account's backup and copy jobs are reported daily to the audit account, as recovery evidence",
+  description:
+    "Every account's backup and copy jobs are reported daily to the audit account, as recovery evidence",
   criteria: ["A1.2", "A1.3", "CC4.1"],
 });
 

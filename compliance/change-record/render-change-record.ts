@@ -1,0 +1,85 @@
+import { CHANGE_KINDS } from "./classify-change";
+import type { ChangeRecord, ResourceChangeRecord } from "./change-record";
+
+const escape = (text: string) => text.replaceAll("|", "\\|");
+
+function describe(change: ResourceChangeRecord): string {
+  const details = [
+    change.previousAddress ? `moved from \`${change.previousAddress}\`` : "",
+    change.importId ? `imported from \`${change.importId}\`` : "",
+    change.replacePaths
+      ? `forced by ${change.replacePaths.map((path) => `\`${path}\``).join(", ")}`
+      : "",
+    change.actionReason ? change.actionReason.replaceAll("_", " ") : "",
+    change.changedAttributes.length > 0
+      ? `changes ${change.changedAttributes.map((name) => `\`${name}\``).join(", ")}`
+      : "",
+  ].filter(Boolean);
+  return escape(details.join("; ")) || "—";
+}
+
+/** The change record as Markdown, for a pull request comment and the archive. */
+export function renderChangeRecord(record: ChangeRecord): string {
+  const { metadata } = record;
+  const lines = ["# Change record", ""];
+  const facts = [
+    ["Repository", metadata.repository],
+    ["Commit", metadata.commit],
+    ["Pull request", metadata.pullRequest],
+    ["Author", metadata.author],
+    ["Run", metadata.runUrl],
+    ["Generated", metadata.generatedAt],
+  ].filter(([, value]) => value);
+  lines.push(...facts.map(([name, value]) => `- ${name}: ${value}`), "");
+  const total = record.stacks.reduce((sum, stack) => sum + stack.changes.length, 0);
+  if (total === 0) {
+    lines.push(
+      `No changes. ${record.stacks.length === 1 ? "The stack matches" : `All ${record.stacks.length} stacks match`} the configuration; nothing will be created, changed or destroyed.`,
+      "",
+    );
+    return lines.join("\n");
+  }
+  lines.push(
+    `${total} resource change${total === 1 ? "" : "s"} in ${record.stacks.length} stack${record.stacks.length === 1 ? "" : "s"}; **${record.securityRelevantChanges} security-relevant**.`,
+    "",
+    `| stack | ${CHANGE_KINDS.join(" | ")} |`,
+    `| --- | ${CHANGE_KINDS.map(() => "---").join(" | ")} |`,
+    ...record.stacks.map(
+      (stack) =>
+        `| ${stack.stack} | ${CHANGE_KINDS.map((kind) => stack.summary[kind]).join(" | ")} |`,
+    ),
+    "",
+  );
+  for (const stack of record.stacks) {
+    if (stack.changes.length === 0) {
+      lines.push(`## ${stack.stack}`, "", "No changes.", "");
+      continue;
+    }
+    lines.push(
+      `## ${stack.stack}`,
+      "",
+      "| action | resource | details | criteria | security |",
+      "| --- | --- | --- | --- | --- |",
+      ...stack.changes.map(
+        (change) =>
+          `| ${change.kind} | \`${change.address}\` | ${describe(change)} | ${change.criteria.join(", ") || "—"} | ${change.flags.length > 0 ? `⚠ ${escape(change.flags.map((flag) => flag.message).join("; "))}` : ""} |`,
+      ),
+      "",
+    );
+    for (const change of stack.changes) {
+      for (const flag of change.flags.filter((entry) => entry.diff)) {
+        lines.push(
+          `<details><summary><code>${change.address}</code>: ${flag.message}</summary>`,
+          "",
+          "```diff",
+          flag.diff!.trimEnd(),
+          "```",
+          "",
+          "</details>",
+          "",
+        );
+      }
+    }
+  }
+  return lines.join("\n");
+}
