@@ -26,7 +26,9 @@ function synthesize(tree: string, outdir: string): Promise<void> {
     });
     let errors = "";
     child.stderr.on("data", (chunk) => (errors += chunk));
-    child.on("close", (code) => (code === 0 ? done() : fail(new Error(`synth of ${tree} failed:\n${errors}`))));
+    child.on("close", (code) =>
+      code === 0 ? done() : fail(new Error(`synth of ${tree} failed:\n${errors}`)),
+    );
   });
 }
 
@@ -43,30 +45,52 @@ function stackFiles(outdir: string): Map<string, string> {
 export function compareSynths(base: string, head: string, baseRef: string): AffectedStacks {
   const before = stackFiles(base);
   const after = stackFiles(head);
-  const changed = [...after.keys()].filter((stack) => before.has(stack) && before.get(stack) !== after.get(stack));
+  const changed = [...after.keys()].filter(
+    (stack) => before.has(stack) && before.get(stack) !== after.get(stack),
+  );
   const added = [...after.keys()].filter((stack) => !before.has(stack));
   const removed = [...before.keys()].filter((stack) => !after.has(stack));
-  const manifest = JSON.parse(readFileSync(join(head, "manifest.json"), "utf8")) as { stacks: Record<string, { dependencies: string[] }> };
+  const manifest = JSON.parse(readFileSync(join(head, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { dependencies: string[] }>;
+  };
   const touched = new Set([...changed, ...added]);
-  const order = deployOrder(Object.fromEntries(Object.entries(manifest.stacks).map(([name, stack]) => [name, stack.dependencies])));
-  return { base: baseRef, changed, added, removed, stacks: order.filter((stack) => touched.has(stack)) };
+  const order = deployOrder(
+    Object.fromEntries(
+      Object.entries(manifest.stacks).map(([name, stack]) => [name, stack.dependencies]),
+    ),
+  );
+  return {
+    base: baseRef,
+    changed,
+    added,
+    removed,
+    stacks: order.filter((stack) => touched.has(stack)),
+  };
 }
 
 /**
  * Synthesizes the working tree and `base` (checked out in a temporary worktree) side by side
  * and compares their stacks. Both use LZ_CONFIG_DIR when it is set.
  */
-export async function findAffectedStacks(baseRef: string, root: string = resolve(__dirname, "..")): Promise<AffectedStacks> {
+export async function findAffectedStacks(
+  baseRef: string,
+  root: string = resolve(__dirname, ".."),
+): Promise<AffectedStacks> {
   const work = mkdtempSync(join(tmpdir(), "lz-affected-"));
   const baseTree = join(work, "base");
   const git = (...args: string[]) => {
     const result = spawnSync("git", args, { cwd: root, encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${result.stderr.trim()}`);
+    if (result.status !== 0)
+      throw new Error(`git ${args.join(" ")} failed: ${result.stderr.trim()}`);
   };
   git("worktree", "add", "--detach", baseTree, baseRef);
   try {
-    if (!existsSync(join(baseTree, "node_modules"))) symlinkSync(join(root, "node_modules"), join(baseTree, "node_modules"), "dir");
-    await Promise.all([synthesize(baseTree, join(work, "base.out")), synthesize(root, join(work, "head.out"))]);
+    if (!existsSync(join(baseTree, "node_modules")))
+      symlinkSync(join(root, "node_modules"), join(baseTree, "node_modules"), "dir");
+    await Promise.all([
+      synthesize(baseTree, join(work, "base.out")),
+      synthesize(root, join(work, "head.out")),
+    ]);
     return compareSynths(join(work, "base.out"), join(work, "head.out"), baseRef);
   } finally {
     git("worktree", "remove", "--force", baseTree);

@@ -5,9 +5,11 @@ export function deployOrder(dependencies: Readonly<Record<string, readonly strin
   const visiting = new Set<string>();
   const visit = (stack: string) => {
     if (placed.has(stack)) return;
-    if (visiting.has(stack)) throw new Error(`Stacks depend on each other in a cycle through ${stack}`);
+    if (visiting.has(stack))
+      throw new Error(`Stacks depend on each other in a cycle through ${stack}`);
     visiting.add(stack);
-    for (const dependency of dependencies[stack] ?? []) if (dependency in dependencies) visit(dependency);
+    for (const dependency of dependencies[stack] ?? [])
+      if (dependency in dependencies) visit(dependency);
     visiting.delete(stack);
     placed.add(stack);
     ordered.push(stack);

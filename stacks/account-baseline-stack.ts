@@ -7,6 +7,7 @@ import type { EnvironmentConfig } from "../environments/schema/environment-schem
 import { partitionOf } from "../environments/schema/primitives";
 import { BackupBaseline } from "../modules/backup/backup-baseline";
 import { PatchManagement } from "../modules/patching/patch-management";
+import { MemberPipelineRoles } from "../modules/pipeline/member-pipeline-roles";
 import { WebAcl } from "../modules/waf/web-acl";
 import type { LoggingStack } from "./logging-stack";
 import {
@@ -54,6 +55,15 @@ export class AccountBaselineStack extends TerraformStack {
       bucketName: props.logging.configBucketName,
       kmsKeyArn: props.logging.configKey.arn,
     });
+
+    if (props.account.kind === "member") {
+      new MemberPipelineRoles(this, "pipeline-roles", {
+        pipeline: organization.pipeline,
+        partition: partitionOf(organization.homeRegion),
+        managementAccountId: organization.managementAccountId,
+        breakGlassRoleName: organization.guardrails.breakGlassRoleName,
+      });
+    }
 
     const baseline = props.environment?.baseline;
     if (!baseline || !props.environment) return;

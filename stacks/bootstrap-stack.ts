@@ -14,6 +14,9 @@ import { managementAccountProvider } from "../modules/terraform/aws-providers";
  * cdktf.out). Terraform runs in <outdir>/stacks/bootstrap; the path is relative to that, so the
  * output is the same on every machine and the state survives each synth replacing the folder.
  */
+/** The state key's alias, under the resource prefix; the plan role may use it for lock files. */
+export const STATE_KEY_ALIAS_SUFFIX = "terraform-state";
+
 export const BOOTSTRAP_STATE_PATH = "../../../terraform.bootstrap.tfstate";
 
 /**
@@ -31,7 +34,7 @@ export class BootstrapStack extends TerraformStack {
 
     const partition = partitionOf(backend.region);
     const stateKey = new KmsKey(this, "state-key", {
-      alias: `${organization.resourcePrefix}/terraform-state`,
+      alias: `${organization.resourcePrefix}/${STATE_KEY_ALIAS_SUFFIX}`,
       description: "Encrypts the landing zone's Terraform state",
       policy: accountRootKeyPolicy(partition, organization.managementAccountId),
     });

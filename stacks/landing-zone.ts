@@ -8,6 +8,7 @@ import { BootstrapStack } from "./bootstrap-stack";
 import { EnvironmentStack } from "./environment-stack";
 import { IdentityStack } from "./identity-stack";
 import { LoggingStack } from "./logging-stack";
+import { PipelineStack } from "./pipeline-stack";
 import { SecurityStack } from "./security-stack";
 import { OrganizationStack } from "./organization-stack";
 
@@ -18,6 +19,7 @@ import { OrganizationStack } from "./organization-stack";
 export function buildLandingZone(app: App, config: LandingZoneConfig): TerraformStack[] {
   const bootstrap = new BootstrapStack(app, config);
   const organization = new OrganizationStack(app, config);
+  const pipeline = new PipelineStack(app, config);
   const logging = new LoggingStack(app, { config, organization });
   const security = new SecurityStack(app, { config, organization, logging });
   const identity = config.identity
@@ -74,6 +76,7 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
   return [
     bootstrap,
     organization,
+    pipeline,
     logging,
     security,
     ...(identity ? [identity] : []),

@@ -33,19 +33,42 @@ test("a new account is reached by assuming the access role with the id from its 
   expect(provider.allowed_account_ids).toEqual([expect.stringMatching(accountId)]);
   expect(provider.assume_role).toEqual([
     {
-      role_arn: expect.stringMatching(
-        /^arn:aws:iam::\$\{.+\}:role\/OrganizationAccountAccessRole$/,
-      ),
+      role_arn: expect.stringMatching(/^arn:aws:iam::\$\{.+\}:role\/\$\{var\.member_role_name\}$/),
       session_name: "landing-zone",
     },
   ]);
   expect(provider.region).toBe("us-east-1");
 });
 
+test("the member-account role is a variable: the access role by default, the read role in pull-request plans", () => {
+  expect(out.stack("account-prod-data").variable.member_role_name).toEqual({
+    type: "string",
+    description: "Role assumed in member accounts",
+    default: "OrganizationAccountAccessRole",
+  });
+  expect(out.stack("organization").variable).toBeUndefined();
+});
+
+test("every member account has a deploy role only the apply role and break glass can assume, and a read role for plans", () => {
+  const roles = Object.values(out.resources("account-prod-data", "aws_iam_role"));
+  const trust = (name: string) =>
+    JSON.parse(roles.find((role) => role.name === name)!.assume_role_policy).Statement[0].Principal;
+  expect(trust("nwh-lz-deploy")).toEqual({
+    AWS: [
+      "arn:aws:iam::111122223333:role/nwh-lz-pipeline",
+      "arn:aws:iam::111122223333:role/nwh-break-glass",
+    ],
+  });
+  expect(trust("nwh-lz-read")).toEqual({ AWS: ["arn:aws:iam::111122223333:role/nwh-lz-plan"] });
+  expect(out.resources("management", "aws_iam_role")).not.toContainEqual(
+    expect.objectContaining({ name: "nwh-lz-deploy" }),
+  );
+});
+
 test("an imported account is reached by its literal id, without reading its environment's state", () => {
   const stack = out.stack("account-prod-platform");
   expect(stack.provider.aws[0].assume_role[0].role_arn).toBe(
-    "arn:aws:iam::444455556666:role/OrganizationAccountAccessRole",
+    "arn:aws:iam::444455556666:role/${var.member_role_name}",
   );
   // Only the log archive's state is read (for the Config key), not the environment's.
   expect(Object.keys(stack.data.terraform_remote_state)).toEqual([

@@ -156,7 +156,7 @@ describe("with groups from an external IdP and a delegated administrator", () =>
 
   test("Identity Center is administered from the delegated account, registered by the organization stack", () => {
     expect(delegated.stack("identity").provider.aws[0].assume_role[0].role_arn).toMatch(
-      /:role\/OrganizationAccountAccessRole$/,
+      /:role\/\$\{var\.member_role_name\}$/,
     );
     const [registration] = Object.values(
       delegated.resources("organization", "aws_organizations_delegated_administrator"),

@@ -18,7 +18,7 @@ const keyPolicy = (fragment: string) => JSON.parse(named("aws_kms_key", fragment
 
 test("keys and buckets live in the log archive account; trail, log group and topics in the management account", () => {
   const [archive, management] = stack.provider.aws;
-  expect(archive.assume_role[0].role_arn).toMatch(/:role\/OrganizationAccountAccessRole$/);
+  expect(archive.assume_role[0].role_arn).toMatch(/:role\/\$\{var\.member_role_name\}$/);
   expect(management).toMatchObject({ alias: "management", allowed_account_ids: ["111122223333"] });
   expect(named("aws_cloudtrail", "trail").provider).toBe("aws.management");
   expect(named("aws_kms_key", "logs-key").provider).toBe("aws.management");

@@ -75,7 +75,7 @@ describe("AWS Config", () => {
     const [aggregator] = all("security", "aws_config_configuration_aggregator");
     expect(aggregator.organization_aggregation_source).toMatchObject({ all_regions: true });
     expect(out.stack("security").provider.aws[0].assume_role[0].role_arn).toMatch(
-      /:role\/OrganizationAccountAccessRole$/,
+      /:role\/\$\{var\.member_role_name\}$/,
     );
   });
 

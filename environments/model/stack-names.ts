@@ -9,6 +9,7 @@ export const STACK_NAMES = {
   identity: "identity",
   logging: "logging",
   security: "security",
+  pipeline: "pipeline",
   /** Baseline of the management account itself. */
   management: "management",
 } as const;

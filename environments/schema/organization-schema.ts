@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ComplianceConfigSchema } from "./compliance-schema";
 import { GuardrailsConfigSchema } from "./guardrails-schema";
+import { PipelineConfigSchema } from "./pipeline-schema";
 import { LoggingConfigSchema, SecurityServicesConfigSchema } from "./logging-schema";
 import { AccountId, AccountName, Email, OuPath, Region } from "./primitives";
 
@@ -112,6 +113,7 @@ export const OrganizationConfigSchema = z
       .describe("Emails that receive security notifications."),
     compliance: ComplianceConfigSchema,
     guardrails: GuardrailsConfigSchema,
+    pipeline: PipelineConfigSchema,
     logging: LoggingConfigSchema.default(LoggingConfigSchema.parse({})),
     securityServices: SecurityServicesConfigSchema.default(SecurityServicesConfigSchema.parse({})),
   })

@@ -6,7 +6,11 @@ export type ConditionBlock = Record<
 
 export type Principal =
   | "*"
-  | { readonly AWS?: string | readonly string[]; readonly Service?: string | readonly string[] };
+  | {
+      readonly AWS?: string | readonly string[];
+      readonly Service?: string | readonly string[];
+      readonly Federated?: string;
+    };
 
 export interface PolicyStatement {
   readonly Sid: string;

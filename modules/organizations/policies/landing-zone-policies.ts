@@ -24,13 +24,29 @@ export const LONGEST_ORGANIZATION_ID = `o-${"x".repeat(32)}`;
 export function policyContext(config: LandingZoneConfig, organizationId: string): PolicyContext {
   const organization = config.organization.config;
   const { guardrails } = organization;
-  const exemptRoleNames = [...guardrails.exemptRoleNames, guardrails.breakGlassRoleName];
+  const { pipeline } = organization;
+  // The pipeline deploys the landing zone, so it must be able to change what the guardrails protect.
+  const exemptRoleNames = [
+    ...new Set([
+      ...guardrails.exemptRoleNames,
+      pipeline.applyRoleName,
+      pipeline.deployRoleName,
+      guardrails.breakGlassRoleName,
+    ]),
+  ];
   return {
     partition: partitionOf(organization.homeRegion),
     resourcePrefix: organization.resourcePrefix,
     governedRegions: organization.governedRegions,
     exemptRoleNames,
-    protectedRoleNames: [...new Set([organization.accessRoleName, ...exemptRoleNames])],
+    protectedRoleNames: [
+      ...new Set([
+        organization.accessRoleName,
+        ...exemptRoleNames,
+        pipeline.planRoleName,
+        pipeline.readRoleName,
+      ]),
+    ],
     organizationId,
   };
 }

@@ -1,0 +1,79 @@
+import { synthLandingZone } from "../helpers/synth";
+import type { SynthOutput } from "../helpers/synth";
+
+let out: SynthOutput;
+beforeAll(() => {
+  out = synthLandingZone();
+});
+
+const roles = () => Object.values(out.resources("pipeline", "aws_iam_role"));
+const trustOf = (name: string) =>
+  JSON.parse(roles().find((role) => role.name === name)!.assume_role_policy).Statement[0];
+
+test("GitHub Actions reach AWS through OIDC, with no stored keys", () => {
+  const [provider] = Object.values(out.resources("pipeline", "aws_iam_openid_connect_provider"));
+  expect(provider).toMatchObject({
+    url: "https://token.actions.githubusercontent.com",
+    client_id_list: ["sts.amazonaws.com"],
+  });
+  expect(out.resources("pipeline", "aws_iam_access_key")).toEqual({});
+  expect(out.resources("pipeline", "aws_iam_user")).toEqual({});
+});
+
+test("the plan role is trusted only for this repository's pull requests, and is read-only", () => {
+  expect(trustOf("nwh-lz-plan")).toMatchObject({
+    Action: "sts:AssumeRoleWithWebIdentity",
+    Condition: {
+      StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
+      StringLike: {
+        "token.actions.githubusercontent.com:sub": [
+          "repo:northwind-health/landing-zone:pull_request",
+        ],
+      },
+    },
+  });
+  const attachments = Object.values(
+    out.resources("pipeline", "aws_iam_role_policy_attachment"),
+  ).map((entry) => entry.policy_arn);
+  expect(attachments).toContain("arn:aws:iam::aws:policy/ReadOnlyAccess");
+  const [inline] = Object.values(out.resources("pipeline", "aws_iam_role_policy"));
+  const statements = JSON.parse(inline.policy).Statement;
+  expect(
+    statements.find((statement: { Sid: string }) => statement.Sid === "TakeAndReleasePlanLocks")
+      .Resource,
+  ).toBe("arn:aws:s3:::nwh-terraform-state-111122223333/*.tflock");
+  expect(
+    statements.find((statement: { Sid: string }) => statement.Sid === "ReadMemberAccounts")
+      .Resource,
+  ).toBe("arn:aws:iam::*:role/nwh-lz-read");
+});
+
+test("the apply role is trusted only for main and the environments' GitHub environments", () => {
+  expect(
+    trustOf("nwh-lz-pipeline").Condition.StringLike["token.actions.githubusercontent.com:sub"],
+  ).toEqual([
+    "repo:northwind-health/landing-zone:ref:refs/heads/main",
+    "repo:northwind-health/landing-zone:environment:dev",
+    "repo:northwind-health/landing-zone:environment:prod",
+    "repo:northwind-health/landing-zone:environment:staging",
+    "repo:northwind-health/landing-zone:environment:landing-zone",
+  ]);
+});
+
+test("the guardrails exempt the apply and deploy roles and protect all four pipeline roles", () => {
+  const [integrity] = Object.values(
+    out.resources("organization", "aws_organizations_policy"),
+  ).filter((policy) => policy.name === "nwh-organization-integrity");
+  const protect = JSON.parse(integrity.content).Statement.find(
+    (statement: { Sid: string }) => statement.Sid === "ProtectLandingZoneRoles",
+  );
+  expect(protect.Condition.ArnNotLike["aws:PrincipalArn"]).toEqual([
+    "arn:aws:iam::*:role/OrganizationAccountAccessRole",
+    "arn:aws:iam::*:role/nwh-lz-pipeline",
+    "arn:aws:iam::*:role/nwh-lz-deploy",
+    "arn:aws:iam::*:role/nwh-break-glass",
+  ]);
+  for (const role of ["nwh-lz-plan", "nwh-lz-read", "nwh-lz-deploy", "nwh-lz-pipeline"]) {
+    expect(protect.Resource).toContain(`arn:aws:iam::*:role/${role}`);
+  }
+});

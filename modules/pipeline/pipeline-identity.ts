@@ -1,0 +1,95 @@
+import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { Construct } from "constructs";
+import { implementsControl } from "../../compliance/controls/control";
+import type { PipelineConfig } from "../../environments/schema/pipeline-schema";
+import { policyDocument, renderPolicy } from "../iam/policy-document";
+import { GITHUB_OIDC_HOST, githubOidcTrust } from "./github-oidc-trust";
+import { PIPELINE_IDENTITY_CONTROL } from "./pipeline-control";
+
+export interface PipelineIdentityProps {
+  readonly pipeline: PipelineConfig;
+  readonly partition: string;
+  /** Environment names: the GitHub environments apply jobs run in. */
+  readonly environments: readonly string[];
+  readonly stateBucket: string;
+  readonly stateKeyAlias: string;
+}
+
+/**
+ * GitHub's OIDC provider and the two roles workflows assume in the management account: a
+ * read-only plan role for pull requests, and an apply role for main and its environments.
+ */
+export class PipelineIdentity extends Construct {
+  readonly planRole: IamRole;
+  readonly applyRole: IamRole;
+
+  constructor(scope: Construct, id: string, props: PipelineIdentityProps) {
+    super(scope, id);
+    implementsControl(this, PIPELINE_IDENTITY_CONTROL);
+    const { pipeline, partition } = props;
+    const provider = new IamOpenidConnectProvider(this, "github", {
+      url: `https://${GITHUB_OIDC_HOST}`,
+      clientIdList: ["sts.amazonaws.com"],
+    });
+    const repo = `repo:${pipeline.repository}`;
+    this.planRole = new IamRole(this, "plan-role", {
+      name: pipeline.planRoleName,
+      description: "Plans pull requests: read-only, state read, lock files only",
+      maxSessionDuration: 3600,
+      assumeRolePolicy: renderPolicy(githubOidcTrust(provider.arn, [`${repo}:pull_request`])),
+    });
+    new IamRolePolicyAttachment(this, "plan-read-only", {
+      role: this.planRole.name,
+      policyArn: `arn:${partition}:iam::aws:policy/ReadOnlyAccess`,
+    });
+    const bucketArn = `arn:${partition}:s3:::${props.stateBucket}`;
+    new IamRolePolicy(this, "plan-state-and-members", {
+      role: this.planRole.id,
+      name: "state-locks-and-member-reads",
+      policy: renderPolicy(
+        policyDocument(
+          {
+            Sid: "TakeAndReleasePlanLocks",
+            Effect: "Allow",
+            Action: ["s3:PutObject", "s3:DeleteObject"],
+            Resource: `${bucketArn}/*.tflock`,
+          },
+          {
+            Sid: "EncryptLockFiles",
+            Effect: "Allow",
+            Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+            Resource: "*",
+            Condition: {
+              "ForAnyValue:StringEquals": { "kms:ResourceAliases": `alias/${props.stateKeyAlias}` },
+            },
+          },
+          {
+            Sid: "ReadMemberAccounts",
+            Effect: "Allow",
+            Action: "sts:AssumeRole",
+            Resource: `arn:${partition}:iam::*:role/${pipeline.readRoleName}`,
+          },
+        ),
+      ),
+    });
+    this.applyRole = new IamRole(this, "apply-role", {
+      name: pipeline.applyRoleName,
+      description: "Applies merged changes from main, through protected environments",
+      maxSessionDuration: 7200,
+      assumeRolePolicy: renderPolicy(
+        githubOidcTrust(provider.arn, [
+          `${repo}:ref:refs/heads/main`,
+          ...props.environments.map((environment) => `${repo}:environment:${environment}`),
+          `${repo}:environment:landing-zone`,
+        ]),
+      ),
+    });
+    new IamRolePolicyAttachment(this, "apply-administrator", {
+      role: this.applyRole.name,
+      policyArn: `arn:${partition}:iam::aws:policy/AdministratorAccess`,
+    });
+  }
+}
