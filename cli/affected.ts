@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { loadLandingZoneConfig } from "../environments/loader/load-config";
+import { deployEnvironmentOf, SHARED_DEPLOY_ENVIRONMENT } from "./deploy-environment";
 import { deployOrder } from "./stack-order";
 
 const USAGE = "usage: npm run affected -- --base <git ref>";
@@ -12,8 +14,10 @@ export interface AffectedStacks {
   readonly changed: readonly string[];
   readonly added: readonly string[];
   readonly removed: readonly string[];
-  /** Changed and added stacks, in deploy order: the CI matrix. */
+  /** Changed and added stacks, in deploy order. */
   readonly stacks: readonly string[];
+  /** The same stacks with the GitHub environment their apply runs in: the CI matrix. */
+  readonly matrix: readonly { readonly stack: string; readonly environment: string }[];
 }
 
 /** Runs `main.ts` of a source tree into `outdir`, resolving when synth succeeded. */
@@ -42,7 +46,12 @@ function stackFiles(outdir: string): Map<string, string> {
 }
 
 /** Stacks whose Terraform differs byte for byte between two synth outputs. */
-export function compareSynths(base: string, head: string, baseRef: string): AffectedStacks {
+export function compareSynths(
+  base: string,
+  head: string,
+  baseRef: string,
+  environmentOf: (stack: string) => string = () => SHARED_DEPLOY_ENVIRONMENT,
+): AffectedStacks {
   const before = stackFiles(base);
   const after = stackFiles(head);
   const changed = [...after.keys()].filter(
@@ -59,12 +68,14 @@ export function compareSynths(base: string, head: string, baseRef: string): Affe
       Object.entries(manifest.stacks).map(([name, stack]) => [name, stack.dependencies]),
     ),
   );
+  const stacks = order.filter((stack) => touched.has(stack));
   return {
     base: baseRef,
     changed,
     added,
     removed,
-    stacks: order.filter((stack) => touched.has(stack)),
+    stacks,
+    matrix: stacks.map((stack) => ({ stack, environment: environmentOf(stack) })),
   };
 }
 
@@ -91,7 +102,13 @@ export async function findAffectedStacks(
       synthesize(baseTree, join(work, "base.out")),
       synthesize(root, join(work, "head.out")),
     ]);
-    return compareSynths(join(work, "base.out"), join(work, "head.out"), baseRef);
+    const config = loadLandingZoneConfig(process.env.LZ_CONFIG_DIR || join(root, "environments"));
+    return compareSynths(
+      join(work, "base.out"),
+      join(work, "head.out"),
+      baseRef,
+      deployEnvironmentOf(config),
+    );
   } finally {
     git("worktree", "remove", "--force", baseTree);
     rmSync(work, { recursive: true, force: true });

@@ -38,6 +38,10 @@ test("stamping one account affects its environment stack and its new baseline st
     added: ["account-dev-ml"],
     removed: [],
     stacks: ["dev", "account-dev-ml"],
+    matrix: [
+      { stack: "dev", environment: "dev" },
+      { stack: "account-dev-ml", environment: "dev" },
+    ],
   });
 }, 60_000);
 
@@ -63,5 +67,6 @@ test("identical synths affect nothing", () => {
     added: [],
     removed: [],
     stacks: [],
+    matrix: [],
   });
 });

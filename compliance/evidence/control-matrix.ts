@@ -3,10 +3,14 @@ import type {
   OrganizationalArea,
 } from "../../environments/schema/compliance-schema";
 import type { ControlPlacement } from "../controls/control";
+import { REPOSITORY_CONTROLS } from "../controls/repository-controls";
 import { criteriaInScope } from "../criteria/trust-services-criteria";
 import type { SynthesizedStack } from "../rules/evaluate-rules";
 import { constructPathOf, locateResources } from "./stack-locations";
 import type { ResourceLocation } from "./stack-locations";
+
+/** The "stack" of controls implemented by repository files (workflows, tools). */
+export const REPOSITORY_STACK = "repository";
 
 export interface ControlEvidence {
   readonly id: string;
@@ -46,8 +50,24 @@ export function buildControlMatrix(
       }
     }
   }
+  // Process controls live in repository files; they are listed with the file as the "resource".
+  for (const control of REPOSITORY_CONTROLS) {
+    resourcesByControl.set(
+      control.id,
+      control.files.map((file) => ({
+        stack: REPOSITORY_STACK,
+        account: "—",
+        region: "—",
+        address: file,
+      })),
+    );
+  }
+  const controls = [
+    ...new Map(placements.map(({ control }) => [control.id, control])).values(),
+    ...REPOSITORY_CONTROLS,
+  ];
   const controlsFor = (criterion: string) =>
-    [...new Map(placements.map(({ control }) => [control.id, control])).values()]
+    controls
       .filter(
         (control) =>
           control.criteria.includes(criterion as never) && resourcesByControl.has(control.id),

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { criteriaInScope } from "../../../compliance/criteria/trust-services-criteria";
 import type { CriterionEvidence } from "../../../compliance/evidence/control-matrix";
@@ -33,6 +33,10 @@ test("every resource address the matrix names exists in the stack it names, with
   );
   expect(resources.length).toBeGreaterThan(50);
   for (const resource of resources) {
+    if (resource.stack === "repository") {
+      expect(existsSync(join(__dirname, "..", "..", "..", resource.address))).toBe(true);
+      continue;
+    }
     const [type, ...name] = resource.address.split(".");
     expect(out.stack(resource.stack).resource[type][name.join(".")]).toBeDefined();
     expect(resource.region).toMatch(/^us-(east-1|west-2)$/);
@@ -147,4 +151,22 @@ test("Identity Center resources serve CC6.1, CC6.2 and CC6.3 in the control matr
   expect(new Set(assignments.map((resource) => resource.stack))).toEqual(
     new Set(["identity", "dev", "staging", "prod"]),
   );
+});
+
+test("the change-management process serves CC8.1 through workflows, pipeline roles and plan records", () => {
+  const matrix: CriterionEvidence[] = JSON.parse(evidence("control-matrix.json"));
+  const cc81 = matrix.find((criterion) => criterion.id === "CC8.1")!.controls;
+  expect(cc81.map((control) => control.id)).toEqual(
+    expect.arrayContaining([
+      "change-pipeline-identity",
+      "change-review",
+      "approved-apply",
+      "drift-detection",
+    ]),
+  );
+  expect(
+    cc81
+      .find((control) => control.id === "change-review")!
+      .resources.map((resource) => resource.address),
+  ).toContain(".github/workflows/plan.yml");
 });
