@@ -5,6 +5,7 @@ import { writeEvidence } from "./evidence/write-evidence";
 import { evaluateRules, GuardrailViolationError } from "./rules/evaluate-rules";
 import type { SynthesizedStack } from "./rules/evaluate-rules";
 import { RULE_PACK } from "./rules/rule-pack";
+import { closingAccountSuppressions } from "./suppressions/closing-accounts";
 import { privilegedPermissionSetSuppressions } from "./suppressions/privileged-permission-sets";
 
 /**
@@ -18,7 +19,11 @@ export function enforceGuardrails(
 ): SynthesizedStack[] {
   const stacks = readSynthesizedStacks(outdir);
   const { compliance } = config.organization.config;
-  const suppressions = [...compliance.suppressions, ...privilegedPermissionSetSuppressions(config)];
+  const suppressions = [
+    ...compliance.suppressions,
+    ...privilegedPermissionSetSuppressions(config),
+    ...closingAccountSuppressions(config),
+  ];
   const findings = evaluateRules(stacks, RULE_PACK, compliance, suppressions);
   const violations = findings.filter((finding) => finding.status === "non-compliant");
   if (violations.length > 0) throw new GuardrailViolationError(violations);

@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
+import { effectiveOu } from "../environments/model/accounts";
 import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
 import { environmentStackName } from "../environments/model/stack-names";
 import type { EnvironmentConfig } from "../environments/schema/environment-schema";
@@ -42,16 +43,16 @@ export class EnvironmentStack extends TerraformStack {
     useRemoteState(this, organization.stateBackend);
     managementAccountProvider(this, organization);
 
-    const parentId = props.organizationalUnits.idOf(environment.ou);
     const accounts = environment.accounts.map(
       (account) =>
         new MemberAccount(this, `account-${account.name}`, {
           name: account.name,
           email: account.email,
-          parentId,
+          parentId: props.organizationalUnits.idOf(effectiveOu(organization.quarantineOu, environment.ou, account)),
           accessRoleName: organization.accessRoleName,
           existingAccountId: account.id,
           tags: { ...account.tags, Owner: account.owner, Environment: environment.name },
+          closing: account.lifecycle?.state === "closing",
         }),
     );
     chainAccountCreation(accounts);

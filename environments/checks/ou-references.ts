@@ -26,6 +26,10 @@ export const checkOuReferences: SemanticCheck = ({ organization, environments })
     const account = organization.config.coreAccounts[role];
     return account ? check(organization.file, ["coreAccounts", role, "ou"], account.ou) : [];
   });
-  const environmentOus = environments.flatMap(({ file, config }) => check(file, ["ou"], config.ou));
-  return [...core, ...environmentOus];
+  const environmentOus = environments.flatMap(({ file, config }) => [
+    ...check(file, ["ou"], config.ou),
+    ...config.accounts.flatMap((account, index) => (account.ou ? check(file, ["accounts", index, "ou"], account.ou) : [])),
+  ]);
+  const quarantine = organization.config.quarantineOu;
+  return [...core, ...environmentOus, ...(quarantine ? check(organization.file, ["quarantineOu"], quarantine) : [])];
 };

@@ -43,11 +43,24 @@ export function listAccounts(
       name: account.name,
       email: account.email,
       id: account.id,
-      ou: environment.config.ou,
+      ou: effectiveOu(config.organization.config.quarantineOu, environment.config.ou, account),
       owner: { kind: "workload", environment: environment.config.name },
       file: environment.file,
       configPath: ["accounts", index],
     })),
   );
   return [...core, ...workloads];
+}
+
+/**
+ * The OU a workload account sits in: the quarantine OU once it is quarantined or closing, else
+ * its own OU if it names one, else its environment's.
+ */
+export function effectiveOu(
+  quarantineOu: string | undefined,
+  environmentOu: string,
+  account: { readonly ou?: string; readonly lifecycle?: unknown },
+): string {
+  if (account.lifecycle && quarantineOu) return quarantineOu;
+  return account.ou ?? environmentOu;
 }

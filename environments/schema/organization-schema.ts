@@ -60,6 +60,9 @@ export const OrganizationConfigSchema = z
       .array(Region)
       .min(1, { error: "is empty; supply at least one governed region" })
       .describe("Regions where workloads may run and every account gets its baseline."),
+    quarantineOu: OuPath.optional().describe(
+      "OU for quarantined and closing accounts; attach the deny-all SCP to it. Needed by `npm run account -- quarantine`.",
+    ),
     accessRoleName: z
       .string()
       .regex(/^[\w+=,.@-]{1,64}$/, { error: "is not a valid IAM role name" })

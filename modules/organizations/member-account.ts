@@ -24,6 +24,12 @@ export interface MemberAccountProps {
   readonly existingAccountId?: string;
   /** @default no tags beyond the provider's default tags */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Marks a quarantined account for closure: removing it from config then closes it. Only then
+   * do close_on_deletion and a destroyable lifecycle apply, to this account alone.
+   * @default false
+   */
+  readonly closing?: boolean;
 }
 
 /**
@@ -48,10 +54,10 @@ export class MemberAccount extends Construct {
       roleName: props.accessRoleName,
       // Lets IAM principals see billing, so a billing permission set can work.
       iamUserAccessToBilling: "ALLOW",
-      closeOnDeletion: false,
+      closeOnDeletion: props.closing === true,
       tags: props.tags ? { ...props.tags } : undefined,
       lifecycle: {
-        preventDestroy: true,
+        preventDestroy: props.closing !== true,
         // AWS only applies both at creation and cannot read them back: changing them would
         // otherwise plan a replacement of the account.
         ignoreChanges: ["role_name", "iam_user_access_to_billing"],
