@@ -1,7 +1,10 @@
 import { RULE_PACK } from "../compliance/rules/rule-pack";
 import { checkSuppressions } from "../compliance/suppressions/check-suppressions";
 import { checkAccountLifecycle } from "../environments/checks/account-lifecycle";
-import { DEFAULT_CONFIG_DIR, loadCheckedLandingZoneConfig } from "../environments/loader/load-config";
+import {
+  DEFAULT_CONFIG_DIR,
+  loadCheckedLandingZoneConfig,
+} from "../environments/loader/load-config";
 import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
 import { checkIdentityPolicies } from "../modules/identity/check-identity-policies";
 import { checkOrganizationPolicies } from "../modules/organizations/policies/check-policies";
@@ -15,10 +18,19 @@ export function configDir(env: NodeJS.ProcessEnv = process.env): string {
  * Loads the config with every check synth makes, including those of the layers above the config
  * (rule ids, organization policies, identity policies, closure limits). Throws a ConfigError.
  */
-export function loadSynthConfig(dir: string, today: string = new Date().toISOString().slice(0, 10)): Promise<LandingZoneConfig> {
+export function loadSynthConfig(
+  dir: string,
+  today: string = new Date().toISOString().slice(0, 10),
+): Promise<LandingZoneConfig> {
   return loadCheckedLandingZoneConfig(
     dir,
-    [checkSuppressions(RULE_PACK.map((rule) => rule.id), today), checkAccountLifecycle(today)],
+    [
+      checkSuppressions(
+        RULE_PACK.map((rule) => rule.id),
+        today,
+      ),
+      checkAccountLifecycle(today),
+    ],
     [checkOrganizationPolicies, checkIdentityPolicies],
   );
 }

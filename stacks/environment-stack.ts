@@ -48,7 +48,9 @@ export class EnvironmentStack extends TerraformStack {
         new MemberAccount(this, `account-${account.name}`, {
           name: account.name,
           email: account.email,
-          parentId: props.organizationalUnits.idOf(effectiveOu(organization.quarantineOu, environment.ou, account)),
+          parentId: props.organizationalUnits.idOf(
+            effectiveOu(organization.quarantineOu, environment.ou, account),
+          ),
           accessRoleName: organization.accessRoleName,
           existingAccountId: account.id,
           tags: { ...account.tags, Owner: account.owner, Environment: environment.name },

@@ -1,5 +1,9 @@
 import type { ConfigProblem } from "../loader/config-problem";
-import { CLOSURE_SHARE, CLOSURE_WINDOW_DAYS, CONCURRENT_CLOSURES } from "../schema/account-lifecycle";
+import {
+  CLOSURE_SHARE,
+  CLOSURE_WINDOW_DAYS,
+  CONCURRENT_CLOSURES,
+} from "../schema/account-lifecycle";
 import type { SemanticCheck } from "./semantic-check";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -12,8 +16,11 @@ export function checkAccountLifecycle(today: string): SemanticCheck {
   return ({ organization, environments }) => {
     if (!organization) return [];
     const problems: ConfigProblem[] = [];
-    const accounts = environments.flatMap(({ file, config }) => config.accounts.map((account, index) => ({ file, index, account })));
-    const memberCount = accounts.length + Object.values(organization.config.coreAccounts).filter(Boolean).length;
+    const accounts = environments.flatMap(({ file, config }) =>
+      config.accounts.map((account, index) => ({ file, index, account })),
+    );
+    const memberCount =
+      accounts.length + Object.values(organization.config.coreAccounts).filter(Boolean).length;
     for (const { file, index, account } of accounts) {
       if (account.lifecycle && !organization.config.quarantineOu) {
         problems.push({
@@ -37,7 +44,9 @@ export function checkAccountLifecycle(today: string): SemanticCheck {
       });
     }
     const windowStart = Date.parse(today) - CLOSURE_WINDOW_DAYS * DAY_MS;
-    const recent = closing.filter(({ account }) => Date.parse(account.lifecycle!.since) >= windowStart);
+    const recent = closing.filter(
+      ({ account }) => Date.parse(account.lifecycle!.since) >= windowStart,
+    );
     const allowed = Math.max(1, Math.floor(memberCount * CLOSURE_SHARE));
     if (recent.length > allowed) {
       const { file, index, account } = recent[allowed];

@@ -28,8 +28,14 @@ export const checkOuReferences: SemanticCheck = ({ organization, environments })
   });
   const environmentOus = environments.flatMap(({ file, config }) => [
     ...check(file, ["ou"], config.ou),
-    ...config.accounts.flatMap((account, index) => (account.ou ? check(file, ["accounts", index, "ou"], account.ou) : [])),
+    ...config.accounts.flatMap((account, index) =>
+      account.ou ? check(file, ["accounts", index, "ou"], account.ou) : [],
+    ),
   ]);
   const quarantine = organization.config.quarantineOu;
-  return [...core, ...environmentOus, ...(quarantine ? check(organization.file, ["quarantineOu"], quarantine) : [])];
+  return [
+    ...core,
+    ...environmentOus,
+    ...(quarantine ? check(organization.file, ["quarantineOu"], quarantine) : []),
+  ];
 };

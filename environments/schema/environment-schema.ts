@@ -18,9 +18,16 @@ const WorkloadAccountSchema = z.strictObject({
   ou: OuPath.optional().describe("OU of this account when it differs from the environment's."),
   lifecycle: z
     .strictObject({
-      state: z.enum(ACCOUNT_STATES).describe("quarantined: in the quarantine OU; closing: to be closed when removed."),
-      reason: z.string().trim().min(10, { error: "is too short to explain a quarantine (10 characters at least)" }),
-      since: z.iso.date({ error: "is not a date in YYYY-MM-DD form" }).describe("When the account entered this state."),
+      state: z
+        .enum(ACCOUNT_STATES)
+        .describe("quarantined: in the quarantine OU; closing: to be closed when removed."),
+      reason: z
+        .string()
+        .trim()
+        .min(10, { error: "is too short to explain a quarantine (10 characters at least)" }),
+      since: z.iso
+        .date({ error: "is not a date in YYYY-MM-DD form" })
+        .describe("When the account entered this state."),
     })
     .optional()
     .describe("Set by `npm run account -- quarantine|close`: the account's lifecycle state."),
