@@ -5,7 +5,10 @@ import { enforceGuardrails } from "./compliance/enforce-guardrails";
 import { GuardrailViolationError } from "./compliance/rules/evaluate-rules";
 import type { SynthesizedStack } from "./compliance/rules/evaluate-rules";
 import { ConfigError } from "./environments/loader/config-problem";
+import { skipTokenStackTraces } from "./cli/token-stack-traces";
 import { buildLandingZone } from "./stacks/landing-zone";
+
+skipTokenStackTraces();
 
 async function main(): Promise<void> {
   const started = performance.now();

@@ -23,7 +23,7 @@ export interface AffectedStacks {
 /** Runs `main.ts` of a source tree into `outdir`, resolving when synth succeeded. */
 function synthesize(tree: string, outdir: string): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register", "main.ts"], {
+    const child = spawn(process.execPath, ["-r", "sucrase/register/ts", "main.ts"], {
       cwd: tree,
       env: { ...process.env, CDKTF_OUTDIR: outdir },
       stdio: ["ignore", "ignore", "pipe"],

@@ -2,7 +2,7 @@ import type {
   ComplianceConfig,
   OrganizationalArea,
 } from "../../environments/schema/compliance-schema";
-import type { ControlPlacement } from "../controls/control";
+import type { Control, ControlPlacement } from "../controls/control";
 import { REPOSITORY_CONTROLS } from "../controls/repository-controls";
 import { criteriaInScope } from "../criteria/trust-services-criteria";
 import type { SynthesizedStack } from "../rules/evaluate-rules";
@@ -35,18 +35,22 @@ export function buildControlMatrix(
   stacks: readonly SynthesizedStack[],
   accountOf: (stack: string) => string,
 ): CriterionEvidence[] {
+  // Indexed by construct path, so each resource looks up only its own ancestors: linear in
+  // resources, where scanning every placement per resource grew with accounts squared.
+  const controlsAt = new Map<string, Control[]>();
+  for (const { control, constructPath } of placements) {
+    controlsAt.set(constructPath, [...(controlsAt.get(constructPath) ?? []), control]);
+  }
   const resourcesByControl = new Map<string, ResourceLocation[]>();
-  const descriptions = new Map<string, string>();
   for (const stack of stacks) {
     for (const [address, location] of locateResources(stack, accountOf(stack.name))) {
-      const path = constructPathOf(stack, address) ?? "";
-      for (const { control, constructPath } of placements) {
-        if (!path.startsWith(`${constructPath}/`)) continue;
-        descriptions.set(control.id, control.description);
-        resourcesByControl.set(control.id, [
-          ...(resourcesByControl.get(control.id) ?? []),
-          location,
-        ]);
+      const segments = (constructPathOf(stack, address) ?? "").split("/");
+      for (let depth = segments.length - 1; depth > 0; depth--) {
+        for (const control of controlsAt.get(segments.slice(0, depth).join("/")) ?? []) {
+          const resources = resourcesByControl.get(control.id);
+          if (resources) resources.push(location);
+          else resourcesByControl.set(control.id, [location]);
+        }
       }
     }
   }

@@ -21,8 +21,14 @@ export function buildRuleResults(
   rules: readonly Rule[],
   findings: readonly Finding[],
 ): RuleResultEvidence[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = byRule.get(finding.rule.id);
+    if (list) list.push(finding);
+    else byRule.set(finding.rule.id, [finding]);
+  }
   return rules.map((rule) => {
-    const mine = findings.filter((finding) => finding.rule.id === rule.id);
+    const mine = byRule.get(rule.id) ?? [];
     return {
       id: rule.id,
       title: rule.title,
