@@ -21,11 +21,11 @@ export interface AffectedStacks {
 }
 
 /** Runs `main.ts` of a source tree into `outdir`, resolving when synth succeeded. */
-function synthesize(tree: string, outdir: string): Promise<void> {
+function synthesize(tree: string, outdir: string, configDir?: string): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ["-r", "sucrase/register/ts", "main.ts"], {
       cwd: tree,
-      env: { ...process.env, CDKTF_OUTDIR: outdir },
+      env: { ...process.env, CDKTF_OUTDIR: outdir, ...(configDir ? { LZ_CONFIG_DIR: configDir } : {}) },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let errors = "";
@@ -111,6 +111,17 @@ export async function findAffectedStacks(
     );
   } finally {
     git("worktree", "remove", "--force", baseTree);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The affected stacks between two config folders, synthesized side by side by this tree. */
+export async function compareConfigs(baseConfig: string, headConfig: string, root: string = resolve(__dirname, "..")): Promise<AffectedStacks> {
+  const work = mkdtempSync(join(tmpdir(), "lz-affected-"));
+  try {
+    await Promise.all([synthesize(root, join(work, "base.out"), baseConfig), synthesize(root, join(work, "head.out"), headConfig)]);
+    return compareSynths(join(work, "base.out"), join(work, "head.out"), baseConfig);
+  } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
