@@ -30,11 +30,17 @@ export function generateOrganization(exampleDir: string, dir: string, accounts: 
       const name = `${environment}-svc-${String(index).padStart(4, "0")}`;
       return `  - name: ${name}\n    email: aws+${name}@northwind-health.com\n    owner: team-${index % 25}\n`;
     }).join("");
-    writeFileSync(file, text.replace(/\naccounts:\n[\s\S]*?\nbaseline:/, `\naccounts:\n${entries}baseline:`));
+    writeFileSync(
+      file,
+      text.replace(/\naccounts:\n[\s\S]*?\nbaseline:/, `\naccounts:\n${entries}baseline:`),
+    );
   }
   // The example grants data-engineers Developer on dev-data by name; keep it pointing at an account.
   const identityFile = join(dir, "identity.yaml");
-  writeFileSync(identityFile, readFileSync(identityFile, "utf8").replace("accounts: [dev-data]", "accounts: [dev-svc-0000]"));
+  writeFileSync(
+    identityFile,
+    readFileSync(identityFile, "utf8").replace("accounts: [dev-data]", "accounts: [dev-svc-0000]"),
+  );
 }
 
 /** Adds one account to the prod environment: the one-account change `affected` is timed on. */

@@ -1,6 +1,14 @@
 import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -51,27 +59,50 @@ interface Measurement {
 
 function measure(times: number, sample: () => Sample): Measurement {
   const samples = Array.from({ length: times }, sample);
-  const median = (pick: (s: Sample) => number) => [...samples.map(pick)].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+  const median = (pick: (s: Sample) => number) =>
+    [...samples.map(pick)].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
   return {
-    median: { wallSeconds: median((s) => s.wallSeconds), cpuSeconds: median((s) => s.cpuSeconds), peakRssMb: median((s) => s.peakRssMb) },
-    spread: { minWall: Math.min(...samples.map((s) => s.wallSeconds)), maxWall: Math.max(...samples.map((s) => s.wallSeconds)) },
+    median: {
+      wallSeconds: median((s) => s.wallSeconds),
+      cpuSeconds: median((s) => s.cpuSeconds),
+      peakRssMb: median((s) => s.peakRssMb),
+    },
+    spread: {
+      minWall: Math.min(...samples.map((s) => s.wallSeconds)),
+      maxWall: Math.max(...samples.map((s) => s.wallSeconds)),
+    },
   };
 }
 
 function outputFacts(outdir: string) {
-  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { synthesizedStackPath: string }> };
+  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
   let resources = 0;
   for (const stack of Object.values(manifest.stacks)) {
-    const json = JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8")) as { resource?: Record<string, object> };
-    resources += Object.values(json.resource ?? {}).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
+    const json = JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8")) as {
+      resource?: Record<string, object>;
+    };
+    resources += Object.values(json.resource ?? {}).reduce(
+      (sum, byName) => sum + Object.keys(byName).length,
+      0,
+    );
   }
   const size = (path: string): number =>
-    statSync(path).isDirectory() ? readdirSync(path).reduce((sum, entry) => sum + size(join(path, entry)), 0) : statSync(path).size;
-  return { stacks: Object.keys(manifest.stacks).length, resources, outputMb: size(outdir) / 1024 / 1024 };
+    statSync(path).isDirectory()
+      ? readdirSync(path).reduce((sum, entry) => sum + size(join(path, entry)), 0)
+      : statSync(path).size;
+  return {
+    stacks: Object.keys(manifest.stacks).length,
+    resources,
+    outputMb: size(outdir) / 1024 / 1024,
+  };
 }
 
 const synthArgs = ["-r", "sucrase/register/ts", "main.ts"];
-const floor = measure(repeat, () => run([join(__dirname, "floor.js")], { CDKTF_OUTDIR: join(work, "floor") }));
+const floor = measure(repeat, () =>
+  run([join(__dirname, "floor.js")], { CDKTF_OUTDIR: join(work, "floor") }),
+);
 const example = measure(repeat, () => run(synthArgs, { CDKTF_OUTDIR: join(work, "example") }));
 const exampleFacts = outputFacts(join(work, "example"));
 
@@ -80,10 +111,18 @@ const organizations = sizes.map((accounts) => {
   generateOrganization(join(ROOT, "environments"), config, accounts);
   const outdir = join(work, `out-${accounts}`);
   process.stderr.write(`synthesizing ${accounts} accounts...\n`);
-  const result = measure(repeat, () => run(synthArgs, { LZ_CONFIG_DIR: config, CDKTF_OUTDIR: outdir }));
+  const result = measure(repeat, () =>
+    run(synthArgs, { LZ_CONFIG_DIR: config, CDKTF_OUTDIR: outdir }),
+  );
   const facts = outputFacts(outdir);
   rmSync(outdir, { recursive: true, force: true });
-  return { accounts, config, ...result, ...facts, secondsPerAccount: result.median.wallSeconds / accounts };
+  return {
+    accounts,
+    config,
+    ...result,
+    ...facts,
+    secondsPerAccount: result.median.wallSeconds / accounts,
+  };
 });
 
 const largest = organizations[organizations.length - 1];
@@ -98,26 +137,49 @@ void compareConfigs(largest.config, stamped).then((affected) => {
   if (!values["skip-tests"]) {
     process.stderr.write("npm test...\n");
     const started = process.hrtime.bigint();
-    const result = spawnSync("npm", ["test"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    if (result.status !== 0) throw new Error(`npm test failed:\n${result.stdout}\n${result.stderr}`);
+    const result = spawnSync("npm", ["test"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (result.status !== 0)
+      throw new Error(`npm test failed:\n${result.stdout}\n${result.stderr}`);
     testSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   }
   writeResults({ affected, affectedSeconds, testSeconds });
   rmSync(work, { recursive: true, force: true });
 });
 
-function writeResults(extra: { affected: { stacks: readonly string[] }; affectedSeconds: number; testSeconds?: number }) {
+function writeResults(extra: {
+  affected: { stacks: readonly string[] };
+  affectedSeconds: number;
+  testSeconds?: number;
+}) {
   const floorSeconds = floor.median.wallSeconds;
-  const bySize = new Map(organizations.map((organization) => [organization.accounts, organization]));
+  const bySize = new Map(
+    organizations.map((organization) => [organization.accounts, organization]),
+  );
   const ratio = (seconds: number) => seconds / floorSeconds;
   const hundred = bySize.get(100);
   const thousand = bySize.get(1000);
   const targets = [
-    { target: "example synth ≤ 5× floor", value: `${ratio(example.median.wallSeconds).toFixed(1)}×`, met: ratio(example.median.wallSeconds) <= 5 },
+    {
+      target: "example synth ≤ 5× floor",
+      value: `${ratio(example.median.wallSeconds).toFixed(1)}×`,
+      met: ratio(example.median.wallSeconds) <= 5,
+    },
     ...(thousand
       ? [
-          { target: "1,000 accounts synth ≤ 60 s", value: `${thousand.median.wallSeconds.toFixed(1)} s`, met: thousand.median.wallSeconds <= 60 },
-          { target: "1,000 accounts peak memory < 2 GB", value: `${(thousand.median.peakRssMb / 1024).toFixed(2)} GB`, met: thousand.median.peakRssMb < 2048 },
+          {
+            target: "1,000 accounts synth ≤ 60 s",
+            value: `${thousand.median.wallSeconds.toFixed(1)} s`,
+            met: thousand.median.wallSeconds <= 60,
+          },
+          {
+            target: "1,000 accounts peak memory < 2 GB",
+            value: `${(thousand.median.peakRssMb / 1024).toFixed(2)} GB`,
+            met: thousand.median.peakRssMb < 2048,
+          },
           {
             target: "affected (one account, 1,000 accounts) ≤ 2× a synth",
             value: `${(extra.affectedSeconds / thousand.median.wallSeconds).toFixed(2)}×`,
@@ -126,13 +188,45 @@ function writeResults(extra: { affected: { stacks: readonly string[] }; affected
         ]
       : []),
     ...(thousand && hundred
-      ? [{ target: "time(1,000) / time(100) ≤ 12", value: (thousand.median.wallSeconds / hundred.median.wallSeconds).toFixed(1), met: thousand.median.wallSeconds / hundred.median.wallSeconds <= 12 }]
+      ? [
+          {
+            target: "time(1,000) / time(100) ≤ 12",
+            value: (thousand.median.wallSeconds / hundred.median.wallSeconds).toFixed(1),
+            met: thousand.median.wallSeconds / hundred.median.wallSeconds <= 12,
+          },
+        ]
       : []),
-    ...(extra.testSeconds !== undefined ? [{ target: "npm test < 3 min", value: `${extra.testSeconds.toFixed(0)} s`, met: extra.testSeconds < 180 }] : []),
+    ...(extra.testSeconds !== undefined
+      ? [
+          {
+            target: "npm test < 3 min",
+            value: `${extra.testSeconds.toFixed(0)} s`,
+            met: extra.testSeconds < 180,
+          },
+        ]
+      : []),
   ];
-  const machine = { cores: cpus().length, node: process.version, regions: BENCH_REGIONS.length, repeat };
-  const results = { machine, floor, example: { ...example, ...exampleFacts }, organizations: organizations.map(({ config: _config, ...rest }) => rest), affected: { seconds: extra.affectedSeconds, stacks: extra.affected.stacks }, testSeconds: extra.testSeconds, targets };
-  const row = (name: string, m: Measurement, facts?: { stacks: number; resources: number; outputMb: number }, perAccount?: number) =>
+  const machine = {
+    cores: cpus().length,
+    node: process.version,
+    regions: BENCH_REGIONS.length,
+    repeat,
+  };
+  const results = {
+    machine,
+    floor,
+    example: { ...example, ...exampleFacts },
+    organizations: organizations.map(({ config: _config, ...rest }) => rest),
+    affected: { seconds: extra.affectedSeconds, stacks: extra.affected.stacks },
+    testSeconds: extra.testSeconds,
+    targets,
+  };
+  const row = (
+    name: string,
+    m: Measurement,
+    facts?: { stacks: number; resources: number; outputMb: number },
+    perAccount?: number,
+  ) =>
     `| ${name} | ${m.median.wallSeconds.toFixed(2)} (${m.spread.minWall.toFixed(2)}–${m.spread.maxWall.toFixed(2)}) | ${ratio(m.median.wallSeconds).toFixed(1)}× | ${m.median.cpuSeconds.toFixed(2)} | ${m.median.peakRssMb.toFixed(0)} | ${facts?.stacks ?? "—"} | ${facts?.resources ?? "—"} | ${facts ? facts.outputMb.toFixed(1) : "—"} | ${perAccount !== undefined ? (perAccount * 1000).toFixed(0) : "—"} |`;
   const markdown = [
     "# Benchmark results",
@@ -145,14 +239,25 @@ function writeResults(extra: { affected: { stacks: readonly string[] }; affected
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     row("floor: one-resource app", floor),
     row("example organization", example, exampleFacts),
-    ...organizations.map((organization) => row(`${organization.accounts} accounts`, organization, organization, organization.secondsPerAccount)),
+    ...organizations.map((organization) =>
+      row(
+        `${organization.accounts} accounts`,
+        organization,
+        organization,
+        organization.secondsPerAccount,
+      ),
+    ),
     "",
     `\`npm run affected\` for one stamped account at ${largest.accounts} accounts: ${extra.affectedSeconds.toFixed(1)} s (both synths run side by side), stacks: ${extra.affected.stacks.join(", ")}.`,
-    ...(extra.testSeconds !== undefined ? [`\`npm test\`: ${extra.testSeconds.toFixed(0)} s.`] : []),
+    ...(extra.testSeconds !== undefined
+      ? [`\`npm test\`: ${extra.testSeconds.toFixed(0)} s.`]
+      : []),
     "",
     "| target | measured | met |",
     "| --- | --- | --- |",
-    ...targets.map((target) => `| ${target.target} | ${target.value} | ${target.met ? "yes" : "**no**"} |`),
+    ...targets.map(
+      (target) => `| ${target.target} | ${target.value} | ${target.met ? "yes" : "**no**"} |`,
+    ),
     "",
   ].join("\n");
   const dir = join(ROOT, "bench", "results");

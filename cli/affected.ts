@@ -25,7 +25,11 @@ function synthesize(tree: string, outdir: string, configDir?: string): Promise<v
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ["-r", "sucrase/register/ts", "main.ts"], {
       cwd: tree,
-      env: { ...process.env, CDKTF_OUTDIR: outdir, ...(configDir ? { LZ_CONFIG_DIR: configDir } : {}) },
+      env: {
+        ...process.env,
+        CDKTF_OUTDIR: outdir,
+        ...(configDir ? { LZ_CONFIG_DIR: configDir } : {}),
+      },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let errors = "";
@@ -116,10 +120,17 @@ export async function findAffectedStacks(
 }
 
 /** The affected stacks between two config folders, synthesized side by side by this tree. */
-export async function compareConfigs(baseConfig: string, headConfig: string, root: string = resolve(__dirname, "..")): Promise<AffectedStacks> {
+export async function compareConfigs(
+  baseConfig: string,
+  headConfig: string,
+  root: string = resolve(__dirname, ".."),
+): Promise<AffectedStacks> {
   const work = mkdtempSync(join(tmpdir(), "lz-affected-"));
   try {
-    await Promise.all([synthesize(root, join(work, "base.out"), baseConfig), synthesize(root, join(work, "head.out"), headConfig)]);
+    await Promise.all([
+      synthesize(root, join(work, "base.out"), baseConfig),
+      synthesize(root, join(work, "head.out"), headConfig),
+    ]);
     return compareSynths(join(work, "base.out"), join(work, "head.out"), baseConfig);
   } finally {
     rmSync(work, { recursive: true, force: true });

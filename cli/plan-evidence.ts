@@ -5,6 +5,7 @@ import { buildChangeRecord, protectedDestroys } from "../compliance/change-recor
 import type { ChangeMetadata, CriteriaOf } from "../compliance/change-record/change-record";
 import { parsePlan, PlanFormatError } from "../compliance/change-record/plan-json";
 import { renderChangeRecord } from "../compliance/change-record/render-change-record";
+import { fromControlMatrixJson } from "../compliance/evidence/control-matrix";
 import { RULE_PACK } from "../compliance/rules/rule-pack";
 import { ConfigError } from "../environments/loader/config-problem";
 import { DEFAULT_CONFIG_DIR, loadLandingZoneConfig } from "../environments/loader/load-config";
@@ -36,10 +37,7 @@ function criteriaSource(outdir: string): CriteriaOf {
   const byAddress = new Map<string, Set<string>>();
   const matrixFile = join(outdir, "evidence", "control-matrix.json");
   if (existsSync(matrixFile)) {
-    const matrix = JSON.parse(readFileSync(matrixFile, "utf8")) as {
-      id: string;
-      controls: { resources: { stack: string; address: string }[] }[];
-    }[];
+    const matrix = fromControlMatrixJson(JSON.parse(readFileSync(matrixFile, "utf8")));
     for (const criterion of matrix) {
       for (const resource of criterion.controls.flatMap((control) => control.resources)) {
         const key = `${resource.stack}/${resource.address}`;

@@ -152,3 +152,45 @@ export function renderControlMatrix(matrix: readonly CriterionEvidence[]): strin
   );
   return lines.join("\n");
 }
+
+/**
+ * The control matrix as JSON: each control once, with its resources, and each criterion naming
+ * its controls. Embedding the resources under every criterion repeated them four times over,
+ * which at 1,000 accounts made the file larger than all the stacks together.
+ */
+export interface ControlMatrixJson {
+  readonly criteria: readonly (Omit<CriterionEvidence, "controls"> & {
+    readonly controls: readonly string[];
+  })[];
+  readonly controls: readonly (ControlEvidence & { readonly criteria: readonly string[] })[];
+}
+
+export function toControlMatrixJson(matrix: readonly CriterionEvidence[]): ControlMatrixJson {
+  const controls = new Map<string, ControlEvidence & { criteria: string[] }>();
+  for (const criterion of matrix) {
+    for (const control of criterion.controls) {
+      const entry = controls.get(control.id) ?? { ...control, criteria: [] };
+      entry.criteria.push(criterion.id);
+      controls.set(control.id, entry);
+    }
+  }
+  return {
+    criteria: matrix.map((criterion) => ({
+      ...criterion,
+      controls: criterion.controls.map((control) => control.id),
+    })),
+    controls: [...controls.values()],
+  };
+}
+
+/** The matrix back from its JSON, criteria with their controls, for tools that read the evidence. */
+export function fromControlMatrixJson(json: ControlMatrixJson): CriterionEvidence[] {
+  const controls = new Map(json.controls.map((control) => [control.id, control]));
+  return json.criteria.map((criterion) => ({
+    ...criterion,
+    controls: criterion.controls.map((id) => {
+      const { criteria: _criteria, ...control } = controls.get(id)!;
+      return control;
+    }),
+  }));
+}

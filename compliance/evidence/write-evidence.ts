@@ -8,7 +8,7 @@ import { findControls } from "../controls/control";
 import type { Finding, SynthesizedStack } from "../rules/evaluate-rules";
 import type { Rule } from "../rules/rule";
 import { buildAccessMatrix, renderAccessMatrix, renderAccessReviewCsv } from "./access-matrix";
-import { buildControlMatrix, renderControlMatrix } from "./control-matrix";
+import { buildControlMatrix, renderControlMatrix, toControlMatrixJson } from "./control-matrix";
 import {
   buildPolicyInventory,
   renderOrganizationDiagram,
@@ -48,7 +48,7 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
     if (json !== undefined)
       writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`);
   };
-  write("control-matrix", renderControlMatrix(controlMatrix), controlMatrix);
+  write("control-matrix", renderControlMatrix(controlMatrix), toControlMatrixJson(controlMatrix));
   const unused = unusedSuppressions(
     config.organization.config.compliance.suppressions,
     input.findings,

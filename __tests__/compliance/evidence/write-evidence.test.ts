@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { criteriaInScope } from "../../../compliance/criteria/trust-services-criteria";
+import { fromControlMatrixJson } from "../../../compliance/evidence/control-matrix";
 import type { CriterionEvidence } from "../../../compliance/evidence/control-matrix";
 import type { RuleResultEvidence } from "../../../compliance/evidence/rule-results";
 import type { PolicyInventory } from "../../../compliance/evidence/organization-inventory";
@@ -16,7 +17,9 @@ beforeAll(() => {
 });
 
 test("the control matrix lists every criterion in scope: security plus the configured categories", () => {
-  const matrix: CriterionEvidence[] = JSON.parse(evidence("control-matrix.json"));
+  const matrix: CriterionEvidence[] = fromControlMatrixJson(
+    JSON.parse(evidence("control-matrix.json")),
+  );
   const expected = criteriaInScope(["availability", "confidentiality"]).map(
     (criterion) => criterion.id,
   );
@@ -27,7 +30,9 @@ test("the control matrix lists every criterion in scope: security plus the confi
 });
 
 test("every resource address the matrix names exists in the stack it names, with account and region", () => {
-  const matrix: CriterionEvidence[] = JSON.parse(evidence("control-matrix.json"));
+  const matrix: CriterionEvidence[] = fromControlMatrixJson(
+    JSON.parse(evidence("control-matrix.json")),
+  );
   const resources = matrix.flatMap((criterion) =>
     criterion.controls.flatMap((control) => control.resources),
   );
@@ -46,7 +51,9 @@ test("every resource address the matrix names exists in the stack it names, with
 });
 
 test("criteria are technical, organizational with their owner, or listed as gaps", () => {
-  const matrix: CriterionEvidence[] = JSON.parse(evidence("control-matrix.json"));
+  const matrix: CriterionEvidence[] = fromControlMatrixJson(
+    JSON.parse(evidence("control-matrix.json")),
+  );
   const byId = new Map(matrix.map((criterion) => [criterion.id, criterion]));
   expect(byId.get("CC6.1")).toMatchObject({ status: "technical" });
   expect(byId.get("CC6.1")!.controls.map((control) => control.id)).toEqual(
@@ -140,7 +147,9 @@ test("each account's effective policies follow its OU chain", () => {
 });
 
 test("Identity Center resources serve CC6.1, CC6.2 and CC6.3 in the control matrix", () => {
-  const matrix: CriterionEvidence[] = JSON.parse(evidence("control-matrix.json"));
+  const matrix: CriterionEvidence[] = fromControlMatrixJson(
+    JSON.parse(evidence("control-matrix.json")),
+  );
   for (const id of ["CC6.1", "CC6.2", "CC6.3"]) {
     const controls = matrix.find((criterion) => criterion.id === id)!.controls;
     expect(controls.map((control) => control.id)).toContain("identity-center-assignments");
@@ -154,7 +163,9 @@ test("Identity Center resources serve CC6.1, CC6.2 and CC6.3 in the control matr
 });
 
 test("the change-management process serves CC8.1 through workflows, pipeline roles and plan records", () => {
-  const matrix: CriterionEvidence[] = JSON.parse(evidence("control-matrix.json"));
+  const matrix: CriterionEvidence[] = fromControlMatrixJson(
+    JSON.parse(evidence("control-matrix.json")),
+  );
   const cc81 = matrix.find((criterion) => criterion.id === "CC8.1")!.controls;
   expect(cc81.map((control) => control.id)).toEqual(
     expect.arrayContaining([
