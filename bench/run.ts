@@ -216,7 +216,7 @@ function writeResults(extra: {
     machine,
     floor,
     example: { ...example, ...exampleFacts },
-    organizations: organizations.map(({ config: _config, ...rest }) => rest),
+    organizations: organizations.map(({ config, ...rest }) => rest),
     affected: { seconds: extra.affectedSeconds, stacks: extra.affected.stacks },
     testSeconds: extra.testSeconds,
     targets,

@@ -189,7 +189,7 @@ export function fromControlMatrixJson(json: ControlMatrixJson): CriterionEvidenc
   return json.criteria.map((criterion) => ({
     ...criterion,
     controls: criterion.controls.map((id) => {
-      const { criteria: _criteria, ...control } = controls.get(id)!;
+      const { criteria, ...control } = controls.get(id)!;
       return control;
     }),
   }));
