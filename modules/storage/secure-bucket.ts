@@ -1,18 +1,16 @@
-import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketObjectLockConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
 import { policyDocument, renderPolicy } from "../iam/policy-document";
 import type { PolicyStatement } from "../iam/policy-document";
 import type { KmsKey } from "../kms/kms-key";
 import type { AccessLogBucket } from "./access-log-bucket";
+import { privateVersionedBucket } from "./private-bucket";
 import { tlsOnlyStatements } from "./tls-only-policy";
 
 export const SECURE_BUCKET_CONTROL = defineControl({
@@ -79,29 +77,12 @@ export class SecureBucket extends Construct {
         `archive.transitionToGlacierDays must be less than expireAfterDays, got ${archive.transitionToGlacierDays} and ${archive.expireAfterDays}`,
       );
     }
-    this.bucket = new S3Bucket(this, "bucket", {
-      bucket: props.bucketName,
-      forceDestroy: false,
+    this.bucket = privateVersionedBucket(this, {
+      bucketName: props.bucketName,
       objectLockEnabled: objectLockDays !== undefined ? true : undefined,
-      tags: props.tags ? { ...props.tags } : undefined,
-      lifecycle: { preventDestroy: true },
+      tags: props.tags,
     });
     const bucket = this.bucket.id;
-    new S3BucketPublicAccessBlock(this, "public-access-block", {
-      bucket,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, "ownership", {
-      bucket,
-      rule: { objectOwnership: "BucketOwnerEnforced" },
-    });
-    new S3BucketVersioningA(this, "versioning", {
-      bucket,
-      versioningConfiguration: { status: "Enabled" },
-    });
     new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
       bucket,
       rule: [
