@@ -1,3 +1,4 @@
+import { owningAccountStatement } from "../kms/key-policy-statements";
 import { policyDocument } from "../iam/policy-document";
 import type { PolicyDocument } from "../iam/policy-document";
 
@@ -21,21 +22,12 @@ export function vaultAccessPolicy(partition: string, breakGlassRoleName: string)
 
 /** The backup key: the account's IAM decides, and AWS Backup may use it for this account only. */
 export function backupKeyPolicy(partition: string, accountId: string): PolicyDocument {
-  return policyDocument(
-    {
-      Sid: "EnableIamPoliciesOfOwningAccount",
-      Effect: "Allow",
-      Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
-      Action: "kms:*",
-      Resource: "*",
-    },
-    {
-      Sid: "AllowBackupForThisAccount",
-      Effect: "Allow",
-      Principal: { Service: "backup.amazonaws.com" },
-      Action: ["kms:Decrypt", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:DescribeKey"],
-      Resource: "*",
-      Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-    },
-  );
+  return policyDocument(owningAccountStatement(partition, accountId), {
+    Sid: "AllowBackupForThisAccount",
+    Effect: "Allow",
+    Principal: { Service: "backup.amazonaws.com" },
+    Action: ["kms:Decrypt", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:DescribeKey"],
+    Resource: "*",
+    Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+  });
 }

@@ -1,3 +1,4 @@
+import { owningAccountStatement } from "../kms/key-policy-statements";
 import { BackupGlobalSettings } from "@cdktf/provider-aws/lib/backup-global-settings";
 import { BackupReportPlan } from "@cdktf/provider-aws/lib/backup-report-plan";
 import type { TerraformProvider, TerraformResource } from "cdktf";
@@ -47,22 +48,13 @@ export class BackupReporting extends Construct {
     const key = new KmsKey(this, "key", {
       alias: `${props.namePrefix}/backup-reports`,
       description: "Encrypts AWS Backup reports",
-      policy: policyDocument(
-        {
-          Sid: "EnableIamPoliciesOfOwningAccount",
-          Effect: "Allow",
-          Principal: { AWS: `arn:${partition}:iam::${auditAccountId}:root` },
-          Action: "kms:*",
-          Resource: "*",
-        },
-        {
-          Sid: "AllowBackupReports",
-          Effect: "Allow",
-          Principal: { AWS: reportsRole },
-          Action: ["kms:GenerateDataKey*", "kms:Encrypt"],
-          Resource: "*",
-        },
-      ),
+      policy: policyDocument(owningAccountStatement(partition, auditAccountId), {
+        Sid: "AllowBackupReports",
+        Effect: "Allow",
+        Principal: { AWS: reportsRole },
+        Action: ["kms:GenerateDataKey*", "kms:Encrypt"],
+        Resource: "*",
+      }),
     });
     const accessLogs = new AccessLogBucket(this, "access-logs", {
       bucketName: `${props.namePrefix}-backup-reports-access-logs-${props.managementAccountId}`,

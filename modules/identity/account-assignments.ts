@@ -1,6 +1,7 @@
 import { SsoadminAccountAssignment } from "@cdktf/provider-aws/lib/ssoadmin-account-assignment";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
+import { constructIdOf } from "../terraform/construct-id";
 import { implementsControl } from "../../compliance/controls/control";
 import { ACCESS_ASSIGNMENT_CONTROL } from "./identity-control";
 
@@ -20,9 +21,7 @@ export interface AccountAssignmentsProps {
 
 /** Construct id of one assignment: stable, so re-ordering config never replaces access. */
 export function assignmentId(accountName: string, group: string, permissionSet: string): string {
-  return [accountName, group, permissionSet]
-    .map((part) => part.toLowerCase().replace(/[^a-z0-9]+/g, "-"))
-    .join("--");
+  return [accountName, group, permissionSet].map(constructIdOf).join("--");
 }
 
 /** Group → permission set → account grants. */

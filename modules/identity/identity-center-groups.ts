@@ -1,6 +1,7 @@
 import { DataAwsIdentitystoreGroup } from "@cdktf/provider-aws/lib/data-aws-identitystore-group";
 import { IdentitystoreGroup } from "@cdktf/provider-aws/lib/identitystore-group";
 import { Construct } from "constructs";
+import { constructIdOf } from "../terraform/construct-id";
 import type { IdentityConfig } from "../../environments/schema/identity-schema";
 
 export interface IdentityCenterGroupsProps {
@@ -9,8 +10,6 @@ export interface IdentityCenterGroupsProps {
   /** identity-store: create the groups; external-idp: look up the groups SCIM synced, by name. */
   readonly source: IdentityConfig["groupSource"];
 }
-
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
 /**
  * Groups that access is granted to. Groups the landing zone creates can't be destroyed by
@@ -22,7 +21,7 @@ export class IdentityCenterGroups extends Construct {
   constructor(scope: Construct, id: string, props: IdentityCenterGroupsProps) {
     super(scope, id);
     for (const group of props.groups) {
-      const constructId = slug(group.name);
+      const constructId = constructIdOf(group.name);
       if (props.source === "identity-store") {
         const created = new IdentitystoreGroup(this, constructId, {
           identityStoreId: props.identityStoreId,

@@ -4,6 +4,7 @@ import { SsoadminPermissionSet } from "@cdktf/provider-aws/lib/ssoadmin-permissi
 import { SsoadminPermissionSetInlinePolicy } from "@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy";
 import { SsoadminPermissionsBoundaryAttachment } from "@cdktf/provider-aws/lib/ssoadmin-permissions-boundary-attachment";
 import { Construct } from "constructs";
+import { constructIdOf } from "../terraform/construct-id";
 import { implementsControl } from "../../compliance/controls/control";
 import type { PermissionSetConfig } from "../../environments/schema/identity-schema";
 import { PERMISSION_SET_CONTROL } from "./identity-control";
@@ -20,7 +21,7 @@ export function sessionDurationOf(config: PermissionSetConfig): string {
 
 /** The construct id of a permission set: also the prefix of its resources' Terraform addresses. */
 export function permissionSetConstructId(name: string): string {
-  return `permission-set-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  return `permission-set-${constructIdOf(name)}`;
 }
 
 export interface PermissionSetProps {

@@ -1,16 +1,8 @@
 import { policyDocument } from "../iam/policy-document";
 import type { PolicyDocument } from "../iam/policy-document";
+import { owningAccountStatement } from "./key-policy-statements";
 
-/**
- * The key policy that lets the owning account's IAM policies govern the key. Without it a key
- * can become unmanageable; with it, access is granted (and audited) through IAM.
- */
+/** A key policy that leaves every decision to the owning account's IAM policies. */
 export function accountRootKeyPolicy(partition: string, accountId: string): PolicyDocument {
-  return policyDocument({
-    Sid: "EnableIamPoliciesOfOwningAccount",
-    Effect: "Allow",
-    Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
-    Action: "kms:*",
-    Resource: "*",
-  });
+  return policyDocument(owningAccountStatement(partition, accountId));
 }

@@ -1,5 +1,6 @@
+import { cloudWatchLogsStatement, owningAccountStatement } from "../kms/key-policy-statements";
 import { policyDocument } from "../iam/policy-document";
-import type { PolicyDocument, PolicyStatement } from "../iam/policy-document";
+import type { PolicyDocument } from "../iam/policy-document";
 
 /** Who is who in the log archive's key policies. */
 export interface LogArchiveParties {
@@ -12,14 +13,6 @@ export interface LogArchiveParties {
   readonly trailArn: string;
 }
 
-const owner = (partition: string, accountId: string): PolicyStatement => ({
-  Sid: "EnableIamPoliciesOfOwningAccount",
-  Effect: "Allow",
-  Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
-  Action: "kms:*",
-  Resource: "*",
-});
-
 /**
  * The trail key: CloudTrail may encrypt only for the organization trail (aws:SourceArn, and the
  * encryption context naming the management account's trails), GuardDuty only for the audit
@@ -28,7 +21,7 @@ const owner = (partition: string, accountId: string): PolicyStatement => ({
 export function trailKeyPolicy(parties: LogArchiveParties): PolicyDocument {
   const { partition, managementAccountId, auditAccountId } = parties;
   return policyDocument(
-    owner(partition, parties.logArchiveAccountId),
+    owningAccountStatement(partition, parties.logArchiveAccountId),
     {
       Sid: "AllowOrganizationTrailToEncrypt",
       Effect: "Allow",
@@ -66,7 +59,7 @@ export function trailKeyPolicy(parties: LogArchiveParties): PolicyDocument {
 
 /** The Config key: AWS Config may use it only when delivering for an account of this organization. */
 export function configKeyPolicy(parties: LogArchiveParties): PolicyDocument {
-  return policyDocument(owner(parties.partition, parties.logArchiveAccountId), {
+  return policyDocument(owningAccountStatement(parties.partition, parties.logArchiveAccountId), {
     Sid: "AllowConfigDeliveryFromTheOrganization",
     Effect: "Allow",
     Principal: { Service: "config.amazonaws.com" },
@@ -83,25 +76,8 @@ export function configKeyPolicy(parties: LogArchiveParties): PolicyDocument {
 export function logsKeyPolicy(parties: LogArchiveParties): PolicyDocument {
   const { partition, homeRegion, managementAccountId } = parties;
   return policyDocument(
-    owner(partition, managementAccountId),
-    {
-      Sid: "AllowCloudWatchLogsOfThisAccount",
-      Effect: "Allow",
-      Principal: { Service: `logs.${homeRegion}.amazonaws.com` },
-      Action: [
-        "kms:Encrypt*",
-        "kms:Decrypt*",
-        "kms:ReEncrypt*",
-        "kms:GenerateDataKey*",
-        "kms:Describe*",
-      ],
-      Resource: "*",
-      Condition: {
-        ArnLike: {
-          "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${homeRegion}:${managementAccountId}:log-group:*`,
-        },
-      },
-    },
+    owningAccountStatement(partition, managementAccountId),
+    cloudWatchLogsStatement(partition, homeRegion, managementAccountId),
     {
       Sid: "AllowAlarmsAndNotificationsOfThisAccount",
       Effect: "Allow",

@@ -1,3 +1,4 @@
+import { owningAccountStatement } from "../kms/key-policy-statements";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
@@ -31,13 +32,7 @@ export function securityTopicArn(
 
 function alertsKeyPolicy(props: SecurityTopicsProps): PolicyDocument {
   return policyDocument(
-    {
-      Sid: "EnableIamPoliciesOfOwningAccount",
-      Effect: "Allow",
-      Principal: { AWS: `arn:${props.partition}:iam::${props.managementAccountId}:root` },
-      Action: "kms:*",
-      Resource: "*",
-    },
+    owningAccountStatement(props.partition, props.managementAccountId),
     {
       Sid: "AllowAlarmsOfThisAccount",
       Effect: "Allow",

@@ -1,6 +1,7 @@
 import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
 import { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizations-policy-attachment";
 import { Construct } from "constructs";
+import { constructIdOf } from "../terraform/construct-id";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
 import type { OrganizationPolicy } from "./policies/organization-policy";
 import { renderPolicyContent } from "./policies/landing-zone-policies";
@@ -18,8 +19,6 @@ export interface OrganizationPoliciesProps {
   /** The resource-name prefix, so policies are recognisable in the console. */
   readonly namePrefix: string;
 }
-
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
 /**
  * Organization policies and the attachments this stack owns. Each policy is its own control, with
@@ -52,7 +51,7 @@ export class OrganizationPolicies extends Construct {
       for (const target of targets) {
         const targetId = props.targetId(target);
         if (targetId === undefined) continue;
-        new OrganizationsPolicyAttachment(holder, `attach-${slug(target)}`, {
+        new OrganizationsPolicyAttachment(holder, `attach-${constructIdOf(target)}`, {
           policyId: resource.id,
           targetId,
         });

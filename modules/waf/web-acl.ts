@@ -1,3 +1,4 @@
+import { cloudWatchLogsStatement, owningAccountStatement } from "../kms/key-policy-statements";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { Wafv2IpSet } from "@cdktf/provider-aws/lib/wafv2-ip-set";
@@ -119,31 +120,8 @@ export class WebAcl extends Construct {
       alias: `${props.namePrefix}/waf-logs-${props.scope.toLowerCase()}`,
       description: "Encrypts WAF logs",
       policy: policyDocument(
-        {
-          Sid: "EnableIamPoliciesOfOwningAccount",
-          Effect: "Allow",
-          Principal: { AWS: `arn:${props.partition}:iam::${props.accountId}:root` },
-          Action: "kms:*",
-          Resource: "*",
-        },
-        {
-          Sid: "AllowCloudWatchLogsOfThisAccount",
-          Effect: "Allow",
-          Principal: { Service: `logs.${region}.amazonaws.com` },
-          Action: [
-            "kms:Encrypt*",
-            "kms:Decrypt*",
-            "kms:ReEncrypt*",
-            "kms:GenerateDataKey*",
-            "kms:Describe*",
-          ],
-          Resource: "*",
-          Condition: {
-            ArnLike: {
-              "kms:EncryptionContext:aws:logs:arn": `arn:${props.partition}:logs:${region}:${props.accountId}:log-group:*`,
-            },
-          },
-        },
+        owningAccountStatement(props.partition, props.accountId),
+        cloudWatchLogsStatement(props.partition, region, props.accountId),
       ),
     });
     // WAF only delivers to log groups whose name starts with aws-waf-logs-.
