@@ -7,6 +7,7 @@ import type { LandingZoneConfig } from "../../../environments/model/landing-zone
 import { listOrganizationalUnits } from "../../../environments/model/organizational-unit-paths";
 import { ORGANIZATION_POLICY_TYPES } from "../service-access";
 import { actionExists, conditionKeyExists, rcpServices } from "../../iam/iam-catalogue";
+import { asList } from "../../../compliance/rules/policy-statements";
 import {
   landingZonePolicies,
   LONGEST_ORGANIZATION_ID,
@@ -23,9 +24,6 @@ type Statement = {
   NotAction?: string | string[];
   Condition?: Record<string, Record<string, unknown>>;
 };
-
-const asList = (value: string | string[] | undefined) =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 /**
  * Checks every organization policy against AWS's limits and catalogue before anything is
