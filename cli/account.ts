@@ -15,6 +15,7 @@ import {
 } from "./account/account-yaml";
 import { commitConfigEdits, readConfigFile, RequestError } from "./account/config-transaction";
 import { configDir, loadSynthConfig } from "./load-synth-config";
+import { reproducibleNow } from "./reproducible-time";
 
 const USAGE = `usage: npm run account -- <command>
   add        --env <env> --name <name> --email <email> [--owner <owner>] [--ou <path>] [--tag k=v]...
@@ -213,12 +214,7 @@ export async function runAccountCommand(
   const { values } = parseArgs({ args: [...rest], options: OPTIONS, strict: true });
   const options = values as Options;
   const dir = configDir(env);
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  const today = (
-    env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()
-  )
-    .toISOString()
-    .slice(0, 10);
+  const today = reproducibleNow(env).toISOString().slice(0, 10);
   switch (command) {
     case "add":
       return addAccount(dir, options, today, false);

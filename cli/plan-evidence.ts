@@ -9,6 +9,7 @@ import { fromControlMatrixJson } from "../compliance/evidence/control-matrix";
 import { RULE_PACK } from "../compliance/rules/rule-pack";
 import { ConfigError } from "../environments/loader/config-problem";
 import { DEFAULT_CONFIG_DIR, loadLandingZoneConfig } from "../environments/loader/load-config";
+import { reproducibleNow } from "./reproducible-time";
 
 const USAGE =
   "usage: npm run plan-evidence -- <plan.json>... [--stack NAME] [--out DIR] [--fail-on-destroy]";
@@ -54,7 +55,6 @@ function criteriaSource(outdir: string): CriteriaOf {
 
 function ciMetadata(env: NodeJS.ProcessEnv): ChangeMetadata {
   const pullRequest = /^refs\/pull\/(\d+)\//.exec(env.GITHUB_REF ?? "")?.[1];
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
   return {
     repository: env.GITHUB_REPOSITORY,
     commit: env.GITHUB_SHA,
@@ -64,11 +64,7 @@ function ciMetadata(env: NodeJS.ProcessEnv): ChangeMetadata {
       env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
         ? `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined,
-    // SOURCE_DATE_EPOCH makes the record reproducible, as for any build artifact.
-    generatedAt: (Number.isFinite(epoch) && env.SOURCE_DATE_EPOCH
-      ? new Date(epoch * 1000)
-      : new Date()
-    ).toISOString(),
+    generatedAt: reproducibleNow(env).toISOString(),
   };
 }
 
