@@ -13,6 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { compareConfigs } from "../cli/affected";
+import { countResources } from "../cli/synth-summary";
+import { readSynthesizedStacks } from "../compliance/evidence/synth-output";
 import { generateOrganization, stampOneAccount, BENCH_REGIONS } from "./generate-organization";
 
 /**
@@ -75,25 +77,14 @@ function measure(times: number, sample: () => Sample): Measurement {
 }
 
 function outputFacts(outdir: string) {
-  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
-    stacks: Record<string, { synthesizedStackPath: string }>;
-  };
-  let resources = 0;
-  for (const stack of Object.values(manifest.stacks)) {
-    const json = JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8")) as {
-      resource?: Record<string, object>;
-    };
-    resources += Object.values(json.resource ?? {}).reduce(
-      (sum, byName) => sum + Object.keys(byName).length,
-      0,
-    );
-  }
+  const stacks = readSynthesizedStacks(outdir);
+  const resources = stacks.reduce((sum, stack) => sum + countResources(stack), 0);
   const size = (path: string): number =>
     statSync(path).isDirectory()
       ? readdirSync(path).reduce((sum, entry) => sum + size(join(path, entry)), 0)
       : statSync(path).size;
   return {
-    stacks: Object.keys(manifest.stacks).length,
+    stacks: stacks.length,
     resources,
     outputMb: size(outdir) / 1024 / 1024,
   };

@@ -1,10 +1,5 @@
 import type { SynthesizedStack } from "../compliance/rules/evaluate-rules";
 
-export interface StackSummary {
-  readonly name: string;
-  readonly resources: number;
-}
-
 export function countResources(stack: SynthesizedStack): number {
   return Object.values<Record<string, unknown>>(stack.json.resource ?? {}).reduce(
     (count, byName) => count + Object.keys(byName).length,
