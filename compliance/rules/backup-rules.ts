@@ -1,4 +1,4 @@
-import { block, blocks, expectThat, nonCompliant, COMPLIANT } from "./rule";
+import { block, blocks, expectThat, isSetString, nonCompliant, COMPLIANT } from "./rule";
 import type { Rule, TerraformJson } from "./rule";
 
 const PLAN = ["aws_backup_plan"];
@@ -11,11 +11,7 @@ export const BACKUP_RULES: readonly Rule[] = [
     title: "Backup vaults are encrypted with a customer-managed key",
     fix: "Set kms_key_arn on the vault.",
     appliesTo: ["aws_backup_vault"],
-    check: (vault) =>
-      expectThat(
-        typeof vault.body.kms_key_arn === "string" && vault.body.kms_key_arn !== "",
-        "has no KMS key",
-      ),
+    check: (vault) => expectThat(isSetString(vault.body.kms_key_arn), "has no KMS key"),
   },
   {
     id: "LZ-BKP-002",

@@ -1,5 +1,5 @@
 import { awsPrincipals, hasCondition, statementsOf } from "./policy-statements";
-import { expectThat } from "./rule";
+import { expectThat, isSetString } from "./rule";
 import type { ResourceRef, Rule, RuleContext } from "./rule";
 
 const KEY = ["aws_kms_key"];
@@ -8,9 +8,7 @@ function keyPolicies(key: ResourceRef, context: RuleContext): string[] {
   const separate = context
     .referencing("aws_kms_key_policy", "key_id", key)
     .map((policy) => policy.body.policy);
-  return [key.body.policy, ...separate].filter(
-    (policy): policy is string => typeof policy === "string" && policy !== "",
-  );
+  return [key.body.policy, ...separate].filter(isSetString);
 }
 
 export const KMS_RULES: readonly Rule[] = [

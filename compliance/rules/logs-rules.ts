@@ -1,4 +1,4 @@
-import { expectThat } from "./rule";
+import { expectThat, isSetString } from "./rule";
 import type { Rule } from "./rule";
 
 export const LOGS_RULES: readonly Rule[] = [
@@ -8,11 +8,7 @@ export const LOGS_RULES: readonly Rule[] = [
     title: "Log groups are encrypted with KMS",
     fix: "Set kms_key_id to a customer-managed key whose policy admits logs.<region>.amazonaws.com.",
     appliesTo: ["aws_cloudwatch_log_group"],
-    check: (group) =>
-      expectThat(
-        typeof group.body.kms_key_id === "string" && group.body.kms_key_id !== "",
-        "has no KMS key",
-      ),
+    check: (group) => expectThat(isSetString(group.body.kms_key_id), "has no KMS key"),
   },
   {
     id: "LZ-LOGS-002",
@@ -35,9 +31,6 @@ export const LOGS_RULES: readonly Rule[] = [
     fix: "Set kms_master_key_id to a customer-managed key.",
     appliesTo: ["aws_sns_topic"],
     check: (topic) =>
-      expectThat(
-        typeof topic.body.kms_master_key_id === "string" && topic.body.kms_master_key_id !== "",
-        "is not encrypted with KMS",
-      ),
+      expectThat(isSetString(topic.body.kms_master_key_id), "is not encrypted with KMS"),
   },
 ];

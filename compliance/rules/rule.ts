@@ -57,6 +57,11 @@ export function expectThat(ok: boolean, message: string): RuleResult {
   return ok ? COMPLIANT : nonCompliant(message);
 }
 
+/** An attribute that holds a value: a string or a reference token, not absent and not "". */
+export function isSetString(value: unknown): value is string {
+  return typeof value === "string" && value !== "";
+}
+
 /** Terraform JSON writes single nested blocks as an object or a one-item list; read either. */
 export function block(value: unknown): TerraformJson | undefined {
   if (Array.isArray(value)) return value[0] as TerraformJson | undefined;
