@@ -13,7 +13,12 @@ import {
   setAccountField,
   topLevelScalar,
 } from "./account/account-yaml";
-import { commitConfigEdits, readConfigFile, RequestError } from "./account/config-transaction";
+import {
+  commitConfigEdits,
+  loadConfigBeforeEdit,
+  readConfigFile,
+  RequestError,
+} from "./account/config-transaction";
 import { configDir, loadSynthConfig } from "./load-synth-config";
 import { reproducibleNow } from "./reproducible-time";
 
@@ -140,7 +145,8 @@ async function setLifecycle(
 ): Promise<string> {
   const name = required(options, "name");
   const { file, index } = locateAccount(dir, name);
-  const current = (await loadSynthConfig(dir, today).catch(() => undefined))?.environments
+  const config = await loadConfigBeforeEdit(dir, today);
+  const current = config.environments
     .flatMap((environment) => environment.config.accounts)
     .find((account) => account.name === name);
   let reason: string;
@@ -163,7 +169,7 @@ async function setLifecycle(
     reason,
     since: today,
   });
-  const { before, after } = await commitConfigEdits(dir, new Map([[file, text]]), today);
+  const { before, after } = await commitConfigEdits(dir, new Map([[file, text]]), today, config);
   const next =
     state === "closing"
       ? "Next: merge and apply; then remove the account from config in a pull request that adds it to compliance.approvedDestroys. Applying that closes it."

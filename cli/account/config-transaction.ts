@@ -12,6 +12,18 @@ import { loadSynthConfig } from "../load-synth-config";
 /** A request the config can't satisfy; nothing is written. */
 export class RequestError extends Error {}
 
+/** The config as it stands, which must be valid before a command edits it. */
+export async function loadConfigBeforeEdit(dir: string, today: string): Promise<LandingZoneConfig> {
+  return loadSynthConfig(dir, today).catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      throw new RequestError(
+        `The config is invalid before this command; fix it first.\n${error.message}`,
+      );
+    }
+    throw error;
+  });
+}
+
 /**
  * Applies file edits only if the whole config, edited, passes every check synth makes and its
  * synth passes the guardrail rules. The edits are tried in a temporary copy of the folder; then
@@ -22,15 +34,10 @@ export async function commitConfigEdits(
   dir: string,
   edits: ReadonlyMap<string, string>,
   today: string,
+  // A command that has already read the config passes it, so it is loaded once.
+  loaded?: LandingZoneConfig,
 ): Promise<{ before: LandingZoneConfig; after: LandingZoneConfig }> {
-  const before = await loadSynthConfig(dir, today).catch((error: unknown) => {
-    if (error instanceof ConfigError) {
-      throw new RequestError(
-        `The config is invalid before this command; fix it first.\n${error.message}`,
-      );
-    }
-    throw error;
-  });
+  const before = loaded ?? (await loadConfigBeforeEdit(dir, today));
   const staging = mkdtempSync(join(tmpdir(), "lz-account-"));
   try {
     cpSync(dir, staging, { recursive: true });
