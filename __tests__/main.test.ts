@@ -1,13 +1,14 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { synthNodeArguments } from "../cli/synth-command";
 import { copyExampleConfig, tempDir } from "./helpers/synth";
 
 const ROOT = join(__dirname, "..");
 
 /** Runs `npm run synth` as a user would: environment in, exit code and output checked. */
 function runSynth(env: Record<string, string>) {
-  return spawnSync("npx", ["ts-node", "main.ts"], {
+  return spawnSync(process.execPath, synthNodeArguments(), {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: "utf8",

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { loadLandingZoneConfig } from "../environments/loader/load-config";
 import { deployEnvironmentOf, SHARED_DEPLOY_ENVIRONMENT } from "./deploy-environment";
 import { deployOrder } from "./stack-order";
+import { synthNodeArguments } from "./synth-command";
 
 const USAGE = "usage: npm run affected -- --base <git ref>";
 
@@ -23,7 +24,7 @@ export interface AffectedStacks {
 /** Runs `main.ts` of a source tree into `outdir`, resolving when synth succeeded. */
 function synthesize(tree: string, outdir: string, configDir?: string): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["-r", "sucrase/register/ts", "main.ts"], {
+    const child = spawn(process.execPath, synthNodeArguments(), {
       cwd: tree,
       env: {
         ...process.env,

@@ -15,16 +15,19 @@ import {
   memberAccountProvider,
 } from "../modules/terraform/aws-providers";
 import { useRemoteState } from "../modules/terraform/remote-state";
+import { readPublishedOutput } from "../modules/terraform/stack-outputs";
+import type { PublishedOutput } from "../modules/terraform/stack-outputs";
 
 export interface AccountBaselineStackProps {
   readonly config: LandingZoneConfig;
   readonly stackName: string;
   /**
-   * The account to baseline: a member account's id (literal or a reference to the stack that
+   * The account to baseline: a member account's id (literal, or the output of the stack that
    * creates it), or "management" for the management account, which is reached directly.
    */
   readonly account:
-    { readonly kind: "member"; readonly id: string } | { readonly kind: "management" };
+    | { readonly kind: "member"; readonly id: string | PublishedOutput }
+    | { readonly kind: "management" };
   /** The log archive, where Config delivers. */
   readonly logging: LoggingStack;
   /**
@@ -44,8 +47,16 @@ export class AccountBaselineStack extends TerraformStack {
     super(scope, props.stackName);
     const organization = props.config.organization.config;
     useRemoteState(this, organization.stateBackend);
-    if (props.account.kind === "management") managementAccountProvider(this, organization);
-    else memberAccountProvider(this, organization, props.account.id);
+    // Values come from other stacks' state (not cdktf references), so the order is stated.
+    this.addDependency(props.logging);
+    const fromOtherStack = (value: string | PublishedOutput) =>
+      typeof value === "string"
+        ? value
+        : readPublishedOutput(this, value, organization.stateBackend);
+    const memberAccountId =
+      props.account.kind === "member" ? fromOtherStack(props.account.id) : undefined;
+    if (memberAccountId) memberAccountProvider(this, organization, memberAccountId);
+    else managementAccountProvider(this, organization);
 
     new AccountHardening(this, "hardening", { regions: organization.governedRegions });
     new ConfigRecorders(this, "config", {
@@ -53,10 +64,10 @@ export class AccountBaselineStack extends TerraformStack {
       homeRegion: organization.homeRegion,
       recorderName: `${organization.resourcePrefix}-config`,
       bucketName: props.logging.configBucketName,
-      kmsKeyArn: props.logging.configKey.arn,
+      kmsKeyArn: fromOtherStack(props.logging.configKeyArnOutput),
     });
 
-    if (props.account.kind === "member") {
+    if (memberAccountId) {
       new MemberPipelineRoles(this, "pipeline-roles", {
         pipeline: organization.pipeline,
         partition: partitionOf(organization.homeRegion),
@@ -67,8 +78,7 @@ export class AccountBaselineStack extends TerraformStack {
 
     const baseline = props.environment?.baseline;
     if (!baseline || !props.environment) return;
-    const accountId =
-      props.account.kind === "member" ? props.account.id : organization.managementAccountId;
+    const accountId = memberAccountId ?? organization.managementAccountId;
     const partition = partitionOf(organization.homeRegion);
     const regions = organization.governedRegions;
     const namePrefix = organization.resourcePrefix;
@@ -102,5 +112,16 @@ export class AccountBaselineStack extends TerraformStack {
       if (waf.cloudFront)
         new WebAcl(this, "waf-cloudfront", { ...common, scope: "CLOUDFRONT", region: "us-east-1" });
     }
+  }
+
+  /**
+   * cdktf's preparing pass resolves every value of every stack once more, only to find
+   * references into other stacks and route them through remote state: at 1,000 accounts it was
+   * a third of synth. A baseline reads other stacks only through readPublishedOutput, so the
+   * pass would find nothing here. A test fails if a baseline ever references a resource it
+   * doesn't declare itself.
+   */
+  override prepareStack(): void {
+    this.ensureBackendExists();
   }
 }

@@ -57,7 +57,7 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
     const stack = new AccountBaselineStack(app, {
       config,
       stackName: accountBaselineStackName(account.accountName),
-      account: { kind: "member", id: account.accountId },
+      account: { kind: "member", id: account.accountIdForOtherStacks() },
       logging,
       environment,
     });

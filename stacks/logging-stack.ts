@@ -28,6 +28,8 @@ import {
 } from "../modules/terraform/aws-providers";
 import { useRemoteState } from "../modules/terraform/remote-state";
 import type { OrganizationStack } from "./organization-stack";
+import { publishOutput } from "../modules/terraform/stack-outputs";
+import type { PublishedOutput } from "../modules/terraform/stack-outputs";
 
 export interface LoggingStackProps {
   readonly config: LandingZoneConfig;
@@ -41,6 +43,8 @@ export interface LoggingStackProps {
 export class LoggingStack extends TerraformStack {
   readonly configBucketName: string;
   readonly configKey: KmsKey;
+  /** The Config key's ARN, for account baselines to read through remote state. */
+  readonly configKeyArnOutput: PublishedOutput;
   readonly trailBucketName: string;
   readonly trailKey: KmsKey;
   /**
@@ -126,6 +130,7 @@ export class LoggingStack extends TerraformStack {
       additionalPolicyStatements: configBucketStatements(parties, bucketArn(names.configBucket)),
     });
     this.configBucketName = names.configBucket;
+    this.configKeyArnOutput = publishOutput(this, "config-key-arn", this.configKey.arn);
     this.trailBucketName = names.trailBucket;
 
     const trail = new OrganizationTrail(this, "organization-trail", {

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { diffLines } from "diff";
 import { runAccountCommand } from "../../cli/account";
+import { typescriptEntryArguments } from "../../cli/synth-command";
 import { checkAccountLifecycle } from "../../environments/checks/account-lifecycle";
 import { loadLandingZoneConfig } from "../../environments/loader/load-config";
 import { copyExampleConfig, synthLandingZone } from "../helpers/synth";
@@ -274,10 +275,9 @@ describe("bad requests change no file", () => {
     );
     const before = snapshot(dir);
     const result = spawnSync(
-      "npx",
+      process.execPath,
       [
-        "ts-node",
-        "cli/account.ts",
+        ...typescriptEntryArguments("cli/account.ts"),
         "add",
         "--env",
         "prod",

@@ -5,6 +5,7 @@ import { buildChangeRecord } from "../../compliance/change-record/change-record"
 import type { ChangeRecord } from "../../compliance/change-record/change-record";
 import { parsePlan } from "../../compliance/change-record/plan-json";
 import { stackNameOf } from "../../cli/plan-evidence";
+import { typescriptEntryArguments } from "../../cli/synth-command";
 import { copyExampleConfig, tempDir } from "../helpers/synth";
 
 const ROOT = join(__dirname, "..", "..");
@@ -23,11 +24,15 @@ const CI = {
 };
 
 function planEvidence(args: string[], env: Record<string, string> = {}) {
-  return spawnSync("npx", ["ts-node", "cli/plan-evidence.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...CI, CDKTF_OUTDIR: join(tempDir(), "none"), ...env },
-    encoding: "utf8",
-  });
+  return spawnSync(
+    process.execPath,
+    [...typescriptEntryArguments("cli/plan-evidence.ts"), ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...CI, CDKTF_OUTDIR: join(tempDir(), "none"), ...env },
+      encoding: "utf8",
+    },
+  );
 }
 
 const recordOf = (path: string, stack = "test"): ChangeRecord =>

@@ -28,9 +28,22 @@ test("there is one baseline stack per core and workload account, plus the manage
 
 test("a new account is reached by assuming the access role with the id from its environment's state", () => {
   const [provider] = out.stack("account-prod-data").provider.aws;
-  const accountId =
-    /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-prod\.outputs\.cross-stack-output-aws_organizations_account.*\}$/;
-  expect(provider.allowed_account_ids).toEqual([expect.stringMatching(accountId)]);
+  expect(provider.allowed_account_ids).toEqual([
+    "${data.terraform_remote_state.remote-state-prod.outputs.account-id-prod-data}",
+  ]);
+  expect(out.stack("prod").output["account-id-prod-data"]).toEqual({
+    value: expect.stringMatching(/^\$\{aws_organizations_account\.[\w-]+\.id\}$/),
+  });
+  expect(out.stack("account-prod-data").data.terraform_remote_state["remote-state-prod"]).toEqual({
+    backend: "s3",
+    config: {
+      bucket: "nwh-terraform-state-111122223333",
+      encrypt: true,
+      key: "landing-zone/prod.tfstate",
+      region: "us-east-1",
+    },
+    workspace: "${terraform.workspace}",
+  });
   expect(provider.assume_role).toEqual([
     {
       role_arn: expect.stringMatching(/^arn:aws:iam::\$\{.+\}:role\/\$\{var\.member_role_name\}$/),
@@ -38,6 +51,37 @@ test("a new account is reached by assuming the access role with the id from its 
     },
   ]);
   expect(provider.region).toBe("us-east-1");
+});
+
+test("a baseline declares everything it references and reads other stacks only through their published outputs", () => {
+  // Baselines skip cdktf's cross-stack pass (AccountBaselineStack.prepareStack), so a cdktf
+  // reference to another stack's resource would be written out dangling instead of being wired.
+  const baselines = [...accountStacks(), "management"];
+  const problems: string[] = [];
+  for (const name of baselines) {
+    const json = out.stack(name);
+    const text = JSON.stringify(json);
+    for (const [, expression] of text.matchAll(/\$\{([^}]*)\}/g)) {
+      for (const [address, data, type, label] of expression.matchAll(
+        /\b(data\.)?(aws_[a-z0-9_]+|terraform_remote_state|var)\.([\w-]+)/g,
+      )) {
+        const declared =
+          type === "var"
+            ? json.variable?.[label]
+            : (data ? json.data : json.resource)?.[type]?.[label];
+        if (!declared) problems.push(`${name}: ${address}`);
+      }
+    }
+    for (const [, producer, output] of text.matchAll(
+      /terraform_remote_state\.remote-state-([\w-]+)\.outputs\.([\w-]+)/g,
+    )) {
+      if (!out.stack(producer).output?.[output]) problems.push(`${name}: ${producer}.${output}`);
+    }
+  }
+  expect(problems).toEqual([]);
+  expect(
+    baselines.filter((name) => JSON.stringify(out.stack(name)).includes("cross-stack")),
+  ).toEqual([]);
 });
 
 test("the member-account role is a variable: the access role by default, the read role in pull-request plans", () => {
@@ -71,9 +115,7 @@ test("an imported account is reached by its literal id, without reading its envi
     "arn:aws:iam::444455556666:role/${var.member_role_name}",
   );
   // Only the log archive's state is read (for the Config key), not the environment's.
-  expect(Object.keys(stack.data.terraform_remote_state)).toEqual([
-    "cross-stack-reference-input-logging",
-  ]);
+  expect(Object.keys(stack.data.terraform_remote_state)).toEqual(["remote-state-logging"]);
 });
 
 test("the management account's baseline uses the management provider, with no role to assume", () => {

@@ -2,6 +2,8 @@ import { OrganizationsAccount } from "@cdktf/provider-aws/lib/organizations-acco
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
 import { importExisting } from "../terraform/import-existing";
+import { publishOutput } from "../terraform/stack-outputs";
+import type { PublishedOutput } from "../terraform/stack-outputs";
 
 export const ACCOUNT_ISOLATION_CONTROL = defineControl({
   id: "account-isolation",
@@ -77,5 +79,16 @@ export class MemberAccount extends Construct {
    */
   get accountId(): string {
     return this.existingAccountId ?? this.account.id;
+  }
+
+  /**
+   * The account id as another stack should take it: the literal id of an imported account, else
+   * an output of this account's stack that holds the new account's id.
+   */
+  accountIdForOtherStacks(): string | PublishedOutput {
+    return (
+      this.existingAccountId ??
+      publishOutput(this, `account-id-${this.accountName}`, this.account.id)
+    );
   }
 }

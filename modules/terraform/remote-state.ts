@@ -12,10 +12,15 @@ export function useRemoteState(
 ): void {
   new S3Backend(stack, {
     bucket: backend.bucket,
-    key: `${backend.keyPrefix}/${stack.node.id}.tfstate`,
+    key: stateKey(backend, stack.node.id),
     region: backend.region,
     encrypt: true,
   });
   // cdktf 0.21's S3Backend has no typed property for it yet.
   stack.addOverride("terraform.backend.s3.use_lockfile", true);
+}
+
+/** Where a stack's state lives in the state bucket. */
+export function stateKey(backend: OrganizationConfig["stateBackend"], stackName: string): string {
+  return `${backend.keyPrefix}/${stackName}.tfstate`;
 }
