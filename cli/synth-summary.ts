@@ -1,4 +1,8 @@
 import type { SynthesizedStack } from "../compliance/rules/evaluate-rules";
+import { ACCOUNT_STACK_PREFIX } from "../environments/model/stack-names";
+
+/** Beyond this many stacks, account baselines are summed up in one line instead of listed. */
+const LISTED_STACKS_LIMIT = 40;
 
 export function countResources(stack: SynthesizedStack): number {
   return Object.values<Record<string, unknown>>(stack.json.resource ?? {}).reduce(
@@ -12,13 +16,24 @@ export function formatSummary(
   stacks: readonly SynthesizedStack[],
   elapsedMs: number,
 ): string {
-  const width = Math.max(...stacks.map((stack) => stack.name.length), "stack".length);
   const counts = stacks.map((stack) => ({ name: stack.name, resources: countResources(stack) }));
   const total = counts.reduce((sum, stack) => sum + stack.resources, 0);
+  const isBaseline = (name: string) => name.startsWith(ACCOUNT_STACK_PREFIX);
+  const groupBaselines = counts.length > LISTED_STACKS_LIMIT;
+  const listed = groupBaselines ? counts.filter((stack) => !isBaseline(stack.name)) : counts;
+  const baselines = counts.filter((stack) => isBaseline(stack.name));
+  const width = Math.max(...listed.map((stack) => stack.name.length), "stack".length);
+  const lines = listed.map(
+    (stack) => `  ${stack.name.padEnd(width)}  ${String(stack.resources).padStart(4)} resources`,
+  );
+  if (groupBaselines && baselines.length > 0) {
+    const sizes = baselines.map((stack) => stack.resources);
+    lines.push(
+      `  ${ACCOUNT_STACK_PREFIX}* (${baselines.length} account baselines)  ${Math.min(...sizes)}–${Math.max(...sizes)} resources each, ${sizes.reduce((sum, size) => sum + size, 0)} in all`,
+    );
+  }
   return [
     `Synthesized ${stacks.length} stacks, ${total} resources, into ${outdir} in ${(elapsedMs / 1000).toFixed(2)} s`,
-    ...counts.map(
-      (stack) => `  ${stack.name.padEnd(width)}  ${String(stack.resources).padStart(4)} resources`,
-    ),
+    ...lines,
   ].join("\n");
 }

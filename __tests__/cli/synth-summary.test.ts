@@ -1,0 +1,38 @@
+import { formatSummary } from "../../cli/synth-summary";
+import type { SynthesizedStack } from "../../compliance/rules/evaluate-rules";
+
+const stackWith = (name: string, resources: number): SynthesizedStack => ({
+  name,
+  json: {
+    resource: {
+      aws_s3_bucket: Object.fromEntries(
+        Array.from({ length: resources }, (_, index) => [`b${index}`, {}]),
+      ),
+    },
+  },
+});
+
+test("a small organization lists every stack with its resource count", () => {
+  const summary = formatSummary(
+    "cdktf.out",
+    [stackWith("organization", 3), stackWith("account-audit", 2)],
+    1234,
+  );
+  expect(summary.split("\n")).toEqual([
+    "Synthesized 2 stacks, 5 resources, into cdktf.out in 1.23 s",
+    "  organization      3 resources",
+    "  account-audit     2 resources",
+  ]);
+});
+
+test("a large organization sums its account baselines up in one line", () => {
+  const baselines = Array.from({ length: 50 }, (_, index) =>
+    stackWith(`account-svc-${index}`, index < 10 ? 2 : 5),
+  );
+  const summary = formatSummary("out", [stackWith("prod", 7), ...baselines], 60_000);
+  expect(summary.split("\n")).toEqual([
+    "Synthesized 51 stacks, 227 resources, into out in 60.00 s",
+    "  prod      7 resources",
+    "  account-* (50 account baselines)  2–5 resources each, 220 in all",
+  ]);
+});
