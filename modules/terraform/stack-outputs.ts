@@ -1,7 +1,7 @@
 import { DataTerraformRemoteStateS3, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { OrganizationConfig } from "../../environments/schema/organization-schema";
-import { stateKey } from "./remote-state";
+import { stateLocation } from "./remote-state";
 
 /** A value one stack publishes for others, by the stack's name and the output's name. */
 export interface PublishedOutput {
@@ -39,10 +39,7 @@ export function readPublishedOutput(
   const state =
     (consumer.node.tryFindChild(id) as DataTerraformRemoteStateS3 | undefined) ??
     new DataTerraformRemoteStateS3(consumer, id, {
-      bucket: backend.bucket,
-      key: stateKey(backend, published.stackName),
-      region: backend.region,
-      encrypt: true,
+      ...stateLocation(backend, published.stackName),
       workspace: "${terraform.workspace}",
     });
   return state.getString(published.outputName);
