@@ -1,12 +1,9 @@
 import { loadSynthConfig, configDir } from "./cli/load-synth-config";
 import { formatSummary } from "./cli/synth-summary";
-import { synthesizeAtomically } from "./cli/synthesize-atomically";
-import { enforceGuardrails } from "./compliance/enforce-guardrails";
+import { synthesizeLandingZone } from "./cli/synthesize-landing-zone";
 import { GuardrailViolationError } from "./compliance/rules/evaluate-rules";
-import type { SynthesizedStack } from "./compliance/rules/evaluate-rules";
 import { ConfigError } from "./environments/loader/config-problem";
 import { skipTokenStackTraces } from "./cli/token-stack-traces";
-import { buildLandingZone } from "./stacks/landing-zone";
 
 skipTokenStackTraces();
 
@@ -15,12 +12,7 @@ async function main(): Promise<void> {
   const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
   // Validate before the App exists: constructing it creates the output folder.
   const config = await loadSynthConfig(configDir());
-  let stacks: SynthesizedStack[] = [];
-  synthesizeAtomically(
-    outdir,
-    (app) => buildLandingZone(app, config),
-    (app, staged) => (stacks = enforceGuardrails(app, staged, config)),
-  );
+  const { stacks } = synthesizeLandingZone(config, outdir);
   console.log(formatSummary(outdir, stacks, performance.now() - started));
 }
 

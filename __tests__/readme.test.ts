@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { readmeWithGapList } from "../aws-harness/emulator/readme-gap-list";
 import { RULE_PACK } from "../compliance/rules/rule-pack";
 
 const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
@@ -18,4 +19,8 @@ test("every npm script the README runs exists", () => {
   const mentioned = [...readme.matchAll(/npm run ([a-z-]+)/g)].map((match) => match[1]);
   expect(mentioned.length).toBeGreaterThan(0);
   for (const script of mentioned) expect(scripts).toContain(script);
+});
+
+test("the README's emulator gap list is the one the harness uses (npm run generate-gap-list)", () => {
+  expect(readme).toBe(readmeWithGapList(readme));
 });

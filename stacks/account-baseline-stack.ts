@@ -26,7 +26,7 @@ export interface AccountBaselineStackProps {
    * creates it), or "management" for the management account, which is reached directly.
    */
   readonly account:
-    | { readonly kind: "member"; readonly id: string | PublishedOutput }
+    | { readonly kind: "member"; readonly name: string; readonly id: string | PublishedOutput }
     | { readonly kind: "management" };
   /** The log archive, where Config delivers. */
   readonly logging: LoggingStack;
@@ -55,7 +55,11 @@ export class AccountBaselineStack extends TerraformStack {
         : readPublishedOutput(this, value, organization.stateBackend);
     const memberAccountId =
       props.account.kind === "member" ? fromOtherStack(props.account.id) : undefined;
-    if (memberAccountId) memberAccountProvider(this, organization, memberAccountId);
+    if (memberAccountId && props.account.kind === "member")
+      memberAccountProvider(this, organization, {
+        accountId: memberAccountId,
+        accountName: props.account.name,
+      });
     else managementAccountProvider(this, organization);
 
     new AccountHardening(this, "hardening", { regions: organization.governedRegions });
@@ -72,7 +76,7 @@ export class AccountBaselineStack extends TerraformStack {
         pipeline: organization.pipeline,
         partition: partitionOf(organization.homeRegion),
         managementAccountId: organization.managementAccountId,
-        breakGlassRoleName: organization.guardrails.breakGlassRoleName,
+        breakGlassPermissionSet: organization.guardrails.breakGlassPermissionSet,
       });
     }
 
@@ -99,7 +103,7 @@ export class AccountBaselineStack extends TerraformStack {
         backup: baseline.backup,
         accountId,
         partition,
-        breakGlassRoleName: organization.guardrails.breakGlassRoleName,
+        breakGlassPermissionSet: organization.guardrails.breakGlassPermissionSet,
         securityTopicArn: props.logging.securityTopicArnIn,
       });
     }

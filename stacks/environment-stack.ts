@@ -92,7 +92,10 @@ export class EnvironmentStack extends TerraformStack {
           ? memberAccountProvider(
               this,
               organization,
-              props.coreAccounts.get(administrator)!.accountId,
+              {
+                accountId: props.coreAccounts.get(administrator)!.accountId,
+                accountName: administrator,
+              },
               "identity-center",
             )
           : undefined,

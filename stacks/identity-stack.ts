@@ -39,7 +39,10 @@ export class IdentityStack extends TerraformStack {
     useRemoteState(this, organization.stateBackend);
     const administrator = identity.delegatedAdministrator;
     if (administrator)
-      memberAccountProvider(this, organization, props.coreAccounts.get(administrator)!.accountId);
+      memberAccountProvider(this, organization, {
+        accountId: props.coreAccounts.get(administrator)!.accountId,
+        accountName: administrator,
+      });
     else managementAccountProvider(this, organization);
 
     const instances = new DataAwsSsoadminInstances(this, "instance");

@@ -57,12 +57,15 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
     const stack = new AccountBaselineStack(app, {
       config,
       stackName: accountBaselineStackName(account.accountName),
-      account: { kind: "member", id: account.accountIdForOtherStacks() },
+      account: { kind: "member", name: account.accountName, id: account.accountIdForOtherStacks() },
       logging,
       environment,
     });
     // Imported accounts pass a literal id, so the order has to be stated, not inferred.
     stack.addDependency(owner);
+    // Its deploy and read roles trust the pipeline's apply and plan roles, and IAM refuses a
+    // trust policy that names a role that doesn't exist yet.
+    stack.addDependency(pipeline);
     return stack;
   };
   const baselines = [

@@ -61,7 +61,10 @@ export class LoggingStack extends TerraformStack {
     useRemoteState(this, organization.stateBackend);
     const core = props.organization.coreAccounts;
     const logArchiveAccountId = core.get(organization.coreAccounts.logArchive.name)!.accountId;
-    memberAccountProvider(this, organization, logArchiveAccountId);
+    memberAccountProvider(this, organization, {
+      accountId: logArchiveAccountId,
+      accountName: organization.coreAccounts.logArchive.name,
+    });
     const management = managementAccountProvider(
       this,
       organization,
@@ -162,13 +165,7 @@ export class LoggingStack extends TerraformStack {
     new SecurityAlarms(this, "security-alarms", {
       namePrefix: organization.resourcePrefix,
       logGroupName: trail.logGroup.name,
-      alarms: [
-        ...CIS_ALARMS,
-        breakGlassAlarm(
-          organization.guardrails.breakGlassRoleName,
-          config.identity?.config.breakGlassPermissionSet,
-        ),
-      ],
+      alarms: [...CIS_ALARMS, breakGlassAlarm(organization.guardrails.breakGlassPermissionSet)],
       topicArn: securityTopics.topicIn(organization.homeRegion).arn,
       provider: management,
     });

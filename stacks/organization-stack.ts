@@ -70,6 +70,7 @@ export class OrganizationStack extends TerraformStack {
 
     // Workload accounts belong to environment stacks, which attach their own account-level policies.
     this.policies = new OrganizationPolicies(this, "policies", {
+      organization: org.organization,
       policies: attachedPolicies(config, this.organizationId),
       namePrefix: organization.resourcePrefix,
       targetId: (target) =>

@@ -42,7 +42,10 @@ export class SecurityStack extends TerraformStack {
     const auditAccountId = props.organization.coreAccounts.get(
       organization.coreAccounts.audit.name,
     )!.accountId;
-    memberAccountProvider(this, organization, auditAccountId);
+    memberAccountProvider(this, organization, {
+      accountId: auditAccountId,
+      accountName: organization.coreAccounts.audit.name,
+    });
     const management = managementAccountProvider(
       this,
       organization,

@@ -71,3 +71,15 @@ export function synthLandingZone(configDir: string = EXAMPLE_CONFIG_DIR): SynthO
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** The provider a stack's resources use unless they name another: the one without an alias. */
+export function defaultProvider(stack: StackJson): StackJson {
+  return stack.provider.aws.find((provider: StackJson) => provider.alias === undefined);
+}
+
+/**
+ * The role a member account is reached with in the example (`pipeline.memberRole: deploy`): the
+ * stack's variable when set, else the deploy role where it exists, else the access role.
+ */
+export const EXAMPLE_MEMBER_ROLE =
+  /:role\/\$\{coalesce\(var\.member_role_name, contains\(tolist\(data\.aws_iam_roles\.deploy-role-in-[\w-]+\.names\), "nwh-lz-deploy"\) \? "nwh-lz-deploy" : "OrganizationAccountAccessRole"\)\}$/;

@@ -1,5 +1,5 @@
-import { synthLandingZone } from "../helpers/synth";
-import type { SynthOutput } from "../helpers/synth";
+import { defaultProvider, EXAMPLE_MEMBER_ROLE, synthLandingZone } from "../helpers/synth";
+import type { StackJson, SynthOutput } from "../helpers/synth";
 
 let out: SynthOutput;
 
@@ -26,8 +26,8 @@ test("there is one baseline stack per core and workload account, plus the manage
   expect(out.manifest.stacks.management).toBeDefined();
 });
 
-test("a new account is reached by assuming the access role with the id from its environment's state", () => {
-  const [provider] = out.stack("account-prod-data").provider.aws;
+test("a new account is reached by assuming the member role with the id from its environment's state", () => {
+  const provider = defaultProvider(out.stack("account-prod-data"));
   expect(provider.allowed_account_ids).toEqual([
     "${data.terraform_remote_state.remote-state-prod.outputs.account-id-prod-data}",
   ]);
@@ -46,7 +46,9 @@ test("a new account is reached by assuming the access role with the id from its 
   });
   expect(provider.assume_role).toEqual([
     {
-      role_arn: expect.stringMatching(/^arn:aws:iam::\$\{.+\}:role\/\$\{var\.member_role_name\}$/),
+      role_arn: expect.stringMatching(
+        new RegExp(`^arn:aws:iam::\\$\\{[^}]+\\}${EXAMPLE_MEMBER_ROLE.source}`),
+      ),
       session_name: "landing-zone",
     },
   ]);
@@ -84,11 +86,12 @@ test("a baseline declares everything it references and reads other stacks only t
   ).toEqual([]);
 });
 
-test("the member-account role is a variable: the access role by default, the read role in pull-request plans", () => {
+test("the member-account role is a variable: empty by default (the deploy role where it exists), the read role in pull-request plans", () => {
   expect(out.stack("account-prod-data").variable.member_role_name).toEqual({
     type: "string",
-    description: "Role assumed in member accounts",
-    default: "OrganizationAccountAccessRole",
+    description:
+      "Role assumed in member accounts; empty: the deploy role where it exists yet, else the access role",
+    default: "",
   });
   expect(out.stack("organization").variable).toBeUndefined();
 });
@@ -96,14 +99,36 @@ test("the member-account role is a variable: the access role by default, the rea
 test("every member account has a deploy role only the apply role and break glass can assume, and a read role for plans", () => {
   const roles = Object.values(out.resources("account-prod-data", "aws_iam_role"));
   const trust = (name: string) =>
-    JSON.parse(roles.find((role) => role.name === name)!.assume_role_policy).Statement[0].Principal;
-  expect(trust("nwh-lz-deploy")).toEqual({
-    AWS: [
-      "arn:aws:iam::111122223333:role/nwh-lz-pipeline",
-      "arn:aws:iam::111122223333:role/nwh-break-glass",
-    ],
-  });
-  expect(trust("nwh-lz-read")).toEqual({ AWS: ["arn:aws:iam::111122223333:role/nwh-lz-plan"] });
+    JSON.parse(roles.find((role) => role.name === name)!.assume_role_policy).Statement;
+  expect(trust("nwh-lz-deploy")).toEqual([
+    {
+      Sid: "ApplyRole",
+      Effect: "Allow",
+      Principal: { AWS: "arn:aws:iam::111122223333:role/nwh-lz-pipeline" },
+      Action: "sts:AssumeRole",
+    },
+    {
+      // Break glass is an Identity Center session, whose role name IAM keeps for AWS.
+      Sid: "BreakGlassFromManagementAccount",
+      Effect: "Allow",
+      Principal: { AWS: "arn:aws:iam::111122223333:root" },
+      Action: "sts:AssumeRole",
+      Condition: {
+        ArnLike: {
+          "aws:PrincipalArn":
+            "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_BreakGlassAdmin_*",
+        },
+      },
+    },
+  ]);
+  expect(trust("nwh-lz-read")).toEqual([
+    {
+      Sid: "PlanRoleOnly",
+      Effect: "Allow",
+      Principal: { AWS: "arn:aws:iam::111122223333:role/nwh-lz-plan" },
+      Action: "sts:AssumeRole",
+    },
+  ]);
   expect(out.resources("management", "aws_iam_role")).not.toContainEqual(
     expect.objectContaining({ name: "nwh-lz-deploy" }),
   );
@@ -111,8 +136,8 @@ test("every member account has a deploy role only the apply role and break glass
 
 test("an imported account is reached by its literal id, without reading its environment's state", () => {
   const stack = out.stack("account-prod-platform");
-  expect(stack.provider.aws[0].assume_role[0].role_arn).toBe(
-    "arn:aws:iam::444455556666:role/${var.member_role_name}",
+  expect(defaultProvider(stack).assume_role[0].role_arn).toMatch(
+    new RegExp(`^arn:aws:iam::444455556666${EXAMPLE_MEMBER_ROLE.source}`),
   );
   // Only the log archive's state is read (for the Config key), not the environment's.
   expect(Object.keys(stack.data.terraform_remote_state)).toEqual(["remote-state-logging"]);
@@ -158,8 +183,13 @@ test.each(["account-audit", "account-dev-data", "management"])(
         (resource) => resource.http_tokens === "required",
       ),
     ).toBe(true);
-    // One provider per account: regions come from the per-resource argument, not aliases.
-    expect(out.stack(name).provider.aws).toHaveLength(1);
+    // One provider per account: regions come from the per-resource argument, not aliases. (A
+    // member account's stack has a second, the probe that reads whether its deploy role exists.)
+    const providers = out.stack(name).provider.aws as StackJson[];
+    expect(
+      providers.filter((provider) => !provider.alias?.startsWith("deploy-role-probe-")),
+    ).toHaveLength(1);
+    expect(providers.every((provider) => provider.region === "us-east-1")).toBe(true);
   },
 );
 

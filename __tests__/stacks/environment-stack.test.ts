@@ -67,10 +67,11 @@ test("deploys after the organization, and each account baseline after the stack 
   expect(dependencies("prod")).toEqual(["dev", "identity", "organization"]);
   expect(dependencies("staging")).toEqual(["identity", "organization", "prod"]);
   expect(dependencies("identity")).toEqual(["organization"]);
-  // Baselines deliver Config to the log archive, so they follow the logging stack too.
-  expect(dependencies("account-prod-data")).toEqual(["logging", "prod"]);
-  expect(dependencies("account-prod-platform")).toEqual(["logging", "prod"]);
-  expect(dependencies("account-audit")).toEqual(["logging", "organization"]);
+  // Baselines deliver Config to the log archive, so they follow the logging stack too, and their
+  // deploy and read roles trust the pipeline's roles, which IAM requires to exist.
+  expect(dependencies("account-prod-data")).toEqual(["logging", "pipeline", "prod"]);
+  expect(dependencies("account-prod-platform")).toEqual(["logging", "pipeline", "prod"]);
+  expect(dependencies("account-audit")).toEqual(["logging", "organization", "pipeline"]);
   expect(dependencies("management")).toEqual(["logging", "organization"]);
   expect(dependencies("logging")).toEqual(["organization"]);
   expect(dependencies("security")).toEqual(["logging", "organization"]);

@@ -113,7 +113,12 @@ describe("backup", () => {
       Effect: "Deny",
       Principal: "*",
       Action: expect.arrayContaining(["backup:DeleteRecoveryPoint"]),
-      Condition: { ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/nwh-break-glass" } },
+      Condition: {
+        ArnNotLike: {
+          "aws:PrincipalArn":
+            "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_BreakGlassAdmin_*",
+        },
+      },
     });
     const notifications = all("account-prod-data", "aws_backup_vault_notifications").find(
       (entry) => entry.region === "us-west-2",

@@ -71,7 +71,7 @@ test("the guardrails exempt the apply and deploy roles and protect all four pipe
     "arn:aws:iam::*:role/OrganizationAccountAccessRole",
     "arn:aws:iam::*:role/nwh-lz-pipeline",
     "arn:aws:iam::*:role/nwh-lz-deploy",
-    "arn:aws:iam::*:role/nwh-break-glass",
+    "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_BreakGlassAdmin_*",
   ]);
   for (const role of ["nwh-lz-plan", "nwh-lz-read", "nwh-lz-deploy", "nwh-lz-pipeline"]) {
     expect(protect.Resource).toContain(`arn:aws:iam::*:role/${role}`);

@@ -70,16 +70,15 @@ export const checkIdentity: SemanticCheck = ({
   duplicates(groups, (index) => ["groups", index, "name"], "group");
   duplicates(sets, (index) => ["permissionSets", index, "name"], "permission set");
 
-  if (
-    config.breakGlassPermissionSet !== undefined &&
-    !sets.includes(config.breakGlassPermissionSet)
-  ) {
-    unknown(
-      ["breakGlassPermissionSet"],
-      "a permission set in identity.yaml",
-      config.breakGlassPermissionSet,
-      sets,
-    );
+  const breakGlass = organization.config.guardrails.breakGlassPermissionSet;
+  if (!sets.includes(breakGlass)) {
+    problems.push({
+      file: organization.file,
+      path: ["guardrails", "breakGlassPermissionSet"],
+      message: "is not a permission set in identity.yaml",
+      received: breakGlass,
+      fix: `${didYouMean(breakGlass, sets)}Break glass is a session of this permission set: define it in identity.yaml and assign it to the break-glass group in every account. Known: ${sets.join(", ") || "none"}.`,
+    });
   }
   config.permissionSets.forEach((set, index) => {
     const path = ["permissionSets", index];

@@ -67,7 +67,12 @@ export const GuardrailsConfigSchema = z
       .describe(
         "Roles that deploy the landing zone (in every account); only they may change what guardrails protect.",
       ),
-    breakGlassRoleName: RoleName.describe("Emergency role, also exempt; its use is alarmed."),
+    breakGlassPermissionSet: z
+      .string()
+      .regex(/^[\w+=,.@-]{1,32}$/, { error: "is not a valid permission set name" })
+      .describe(
+        "The Identity Center permission set of emergency access. Its sessions are exempt from the guardrails, may assume the deploy role from the management account, and alarm the security contacts.",
+      ),
     tagPolicy: z
       .strictObject({
         tags: z

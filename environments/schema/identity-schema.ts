@@ -115,11 +115,6 @@ export const IdentityConfigSchema = z
       .describe(
         "identity-store: the landing zone creates groups; external-idp: groups are synced by SCIM and looked up by name.",
       ),
-    breakGlassPermissionSet: z
-      .string()
-      .min(1)
-      .optional()
-      .describe("The emergency permission set; every session of it alarms the security contacts."),
     groups: z
       .array(
         z.strictObject({

@@ -40,7 +40,7 @@ export interface BackupBaselineProps {
   readonly backup: BackupConfig;
   readonly accountId: string;
   readonly partition: string;
-  readonly breakGlassRoleName: string;
+  readonly breakGlassPermissionSet: string;
   /** The security topic of a region: vault notifications go to the topic in the vault's region. */
   readonly securityTopicArn: (region: string) => string;
 }
@@ -88,7 +88,7 @@ export class BackupBaseline extends Construct {
       new BackupVaultPolicy(this, `vault-policy-${region}`, {
         region,
         backupVaultName: vault.name,
-        policy: renderPolicy(vaultAccessPolicy(partition, props.breakGlassRoleName)),
+        policy: renderPolicy(vaultAccessPolicy(partition, props.breakGlassPermissionSet)),
       });
       if (backup.vaultLock) {
         new BackupVaultLockConfiguration(this, `vault-lock-${region}`, {

@@ -1,9 +1,13 @@
 import { owningAccountStatement } from "../kms/key-policy-statements";
 import { policyDocument } from "../iam/policy-document";
 import type { PolicyDocument } from "../iam/policy-document";
+import { breakGlassPrincipalArn } from "../identity/break-glass";
 
-/** Nobody but the break-glass role deletes or shortens a recovery point, or loosens the vault. */
-export function vaultAccessPolicy(partition: string, breakGlassRoleName: string): PolicyDocument {
+/** Nobody but break glass deletes or shortens a recovery point, or loosens the vault. */
+export function vaultAccessPolicy(
+  partition: string,
+  breakGlassPermissionSet: string,
+): PolicyDocument {
   return policyDocument({
     Sid: "OnlyBreakGlassDeletesRecoveryPoints",
     Effect: "Deny",
@@ -15,7 +19,9 @@ export function vaultAccessPolicy(partition: string, breakGlassRoleName: string)
     ],
     Resource: "*",
     Condition: {
-      ArnNotLike: { "aws:PrincipalArn": `arn:${partition}:iam::*:role/${breakGlassRoleName}` },
+      ArnNotLike: {
+        "aws:PrincipalArn": breakGlassPrincipalArn(partition, breakGlassPermissionSet),
+      },
     },
   });
 }

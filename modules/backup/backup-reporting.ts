@@ -1,6 +1,7 @@
 import { owningAccountStatement } from "../kms/key-policy-statements";
 import { BackupGlobalSettings } from "@cdktf/provider-aws/lib/backup-global-settings";
 import { BackupReportPlan } from "@cdktf/provider-aws/lib/backup-report-plan";
+import { IamServiceLinkedRole } from "@cdktf/provider-aws/lib/iam-service-linked-role";
 import type { TerraformProvider, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
@@ -43,7 +44,12 @@ export class BackupReporting extends Construct {
       provider: props.management,
       globalSettings: { isCrossAccountBackupEnabled: "true" },
     });
-    const reportsRole = `arn:${partition}:iam::${auditAccountId}:role/aws-service-role/reports.backup.amazonaws.com/AWSServiceRoleForBackupReports`;
+    // The key and bucket policies name this role, and IAM refuses a principal that doesn't
+    // exist yet: on a new organization nothing else creates it before the first report.
+    const reportsRole = new IamServiceLinkedRole(this, "reports-service-linked-role", {
+      awsServiceName: "reports.backup.amazonaws.com",
+      description: "Lets Backup Audit Manager write reports to the audit account's bucket",
+    }).arn;
     const bucketName = `${props.namePrefix}-backup-reports-${props.managementAccountId}`;
     const key = new KmsKey(this, "key", {
       alias: `${props.namePrefix}/backup-reports`,

@@ -4,7 +4,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import type { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { implementsControl } from "../../compliance/controls/control";
-import { policyDocument, renderPolicy } from "../iam/policy-document";
+import { renderPolicy, trustPolicy } from "../iam/policy-document";
 import { CONFIG_AGGREGATION_CONTROL } from "../security/security-service-control";
 
 export interface OrganizationConfigAggregatorProps {
@@ -25,12 +25,11 @@ export class OrganizationConfigAggregator extends Construct {
       name: `${props.name}-aggregator`,
       description: "Lets AWS Config read the organization's accounts for the aggregator",
       assumeRolePolicy: renderPolicy(
-        policyDocument({
+        trustPolicy({
           Sid: "ConfigOfThisAccountOnly",
           Effect: "Allow",
           Principal: { Service: "config.amazonaws.com" },
           Action: "sts:AssumeRole",
-          Resource: "*",
           Condition: { StringEquals: { "aws:SourceAccount": props.accountId } },
         }),
       ),

@@ -1,7 +1,7 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
-import { policyDocument, renderPolicy } from "./policy-document";
+import { renderPolicy, trustPolicy } from "./policy-document";
 
 export interface ServiceRoleProps {
   readonly roleName: string;
@@ -25,12 +25,11 @@ export class ServiceRole extends Construct {
       name: props.roleName,
       description: props.description,
       assumeRolePolicy: renderPolicy(
-        policyDocument({
+        trustPolicy({
           Sid: "ServiceForThisAccountOnly",
           Effect: "Allow",
           Principal: { Service: props.service },
           Action: "sts:AssumeRole",
-          Resource: "*",
           Condition: { StringEquals: { "aws:SourceAccount": props.accountId } },
         }),
       ),

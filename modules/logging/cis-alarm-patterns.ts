@@ -1,3 +1,5 @@
+import { breakGlassRoleNamePrefix } from "../identity/break-glass";
+
 /**
  * CloudWatch Logs metric filter patterns for the CIS AWS Foundations monitoring controls, over
  * the organization trail's events. Each alarms on one or more events in five minutes.
@@ -183,20 +185,14 @@ export const CIS_ALARMS: readonly AlarmDefinition[] = [
 ];
 
 /**
- * Break-glass use: a session of the break-glass permission set (its Identity Center role is
- * AWSReservedSSO_<set>_<suffix>) or of the break-glass IAM role, in any account.
+ * Break-glass use: signing in to the break-glass permission set, or any call made in one of its
+ * sessions (the Identity Center role AWSReservedSSO_<set>_<suffix>), in any account.
  */
-export function breakGlassAlarm(
-  breakGlassRoleName: string,
-  permissionSet: string | undefined,
-): AlarmDefinition {
-  const roleSession = `($.userIdentity.arn = "*:assumed-role/${breakGlassRoleName}/*")`;
-  const ssoSession = permissionSet
-    ? ` || (($.eventName = "AssumeRoleWithSAML") && ($.requestParameters.roleArn = "*AWSReservedSSO_${permissionSet}_*"))`
-    : "";
+export function breakGlassAlarm(permissionSet: string): AlarmDefinition {
+  const role = breakGlassRoleNamePrefix(permissionSet);
   return {
     id: "break-glass-use",
-    description: `Break-glass access was used (${[permissionSet, breakGlassRoleName].filter(Boolean).join(", ")})`,
-    pattern: `{ ${roleSession}${ssoSession} }`,
+    description: `Break-glass access was used (permission set ${permissionSet})`,
+    pattern: `{ ($.userIdentity.arn = "*:assumed-role/${role}*") || (($.eventName = "AssumeRoleWithSAML") && ($.requestParameters.roleArn = "*${role}*")) }`,
   };
 }

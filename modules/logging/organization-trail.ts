@@ -8,7 +8,7 @@ import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
 import type { LoggingConfig } from "../../environments/schema/logging-schema";
-import { policyDocument, renderPolicy } from "../iam/policy-document";
+import { policyDocument, renderPolicy, trustPolicy } from "../iam/policy-document";
 import type { KmsKey } from "../kms/kms-key";
 import type { SecureBucket } from "../storage/secure-bucket";
 
@@ -64,18 +64,17 @@ export class OrganizationTrail extends Construct {
       description:
         "Lets the organization trail write to its CloudWatch log group, and nothing else",
       assumeRolePolicy: renderPolicy(
-        policyDocument({
+        trustPolicy({
           Sid: "OrganizationTrailOnly",
           Effect: "Allow",
           Principal: { Service: "cloudtrail.amazonaws.com" },
           Action: "sts:AssumeRole",
-          Resource: "*",
           Condition: fromTrail,
         }),
       ),
     });
     const logGroupArn = `arn:${partition}:logs:${homeRegion}:${managementAccountId}:log-group:/landing-zone/${props.trailName}`;
-    new IamRolePolicy(this, "cloudwatch-delivery-policy", {
+    const deliveryPolicy = new IamRolePolicy(this, "cloudwatch-delivery-policy", {
       provider,
       role: role.id,
       name: "write-trail-log-group",
@@ -93,7 +92,7 @@ export class OrganizationTrail extends Construct {
       name: `${props.trailName}-delivery`,
       kmsMasterKeyId: props.logsKey.arn,
     });
-    new SnsTopicPolicy(this, "delivery-topic-policy", {
+    const topicPolicy = new SnsTopicPolicy(this, "delivery-topic-policy", {
       provider,
       arn: topic.arn,
       policy: renderPolicy(
@@ -117,12 +116,14 @@ export class OrganizationTrail extends Construct {
       enableLogFileValidation: true,
       enableLogging: true,
       kmsKeyId: props.trailKey.arn,
-      snsTopicName: topic.arn,
+      // AWS takes the topic's name or ARN; the API emulator only the name.
+      snsTopicName: topic.name,
       cloudWatchLogsGroupArn: `${this.logGroup.arn}:*`,
       cloudWatchLogsRoleArn: role.arn,
       advancedEventSelector: eventSelectors(props.logging),
-      // The bucket policy must admit CloudTrail before the trail can be created.
-      dependsOn: [props.bucket.policy],
+      // CloudTrail checks, when the trail is created, that the bucket and topic policies admit
+      // it and that the role may write to the log group: none of that is a reference.
+      dependsOn: [props.bucket.policy, topicPolicy, deliveryPolicy],
     });
   }
 }

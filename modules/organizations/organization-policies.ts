@@ -1,3 +1,4 @@
+import type { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations-organization";
 import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
 import { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizations-policy-attachment";
 import { Construct } from "constructs";
@@ -7,6 +8,11 @@ import type { OrganizationPolicy } from "./policies/organization-policy";
 import { renderPolicyContent } from "./policies/landing-zone-policies";
 
 export interface OrganizationPoliciesProps {
+  /**
+   * A policy can be created only in an organization that has its policy type enabled, which
+   * nothing in the policy refers to.
+   */
+  readonly organization: OrganizationsOrganization;
   readonly policies: readonly {
     readonly policy: OrganizationPolicy;
     readonly targets: readonly string[];
@@ -46,6 +52,7 @@ export class OrganizationPolicies extends Construct {
         description: policy.description.slice(0, 512),
         type: policy.type,
         content: renderPolicyContent(policy),
+        dependsOn: [props.organization],
       });
       this.byName.set(policy.name, resource);
       for (const target of targets) {

@@ -3,14 +3,16 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { Construct } from "constructs";
 import { implementsControl } from "../../compliance/controls/control";
 import type { PipelineConfig } from "../../environments/schema/pipeline-schema";
-import { policyDocument, renderPolicy } from "../iam/policy-document";
+import { renderPolicy, trustPolicy } from "../iam/policy-document";
+import { breakGlassPrincipalArn } from "../identity/break-glass";
 import { PIPELINE_IDENTITY_CONTROL } from "./pipeline-control";
 
 export interface MemberPipelineRolesProps {
   readonly pipeline: PipelineConfig;
   readonly partition: string;
   readonly managementAccountId: string;
-  readonly breakGlassRoleName: string;
+  /** Break glass, from the management account, may assume the deploy role too. */
+  readonly breakGlassPermissionSet: string;
 }
 
 /**
@@ -23,25 +25,37 @@ export class MemberPipelineRoles extends Construct {
     implementsControl(this, PIPELINE_IDENTITY_CONTROL);
     const { pipeline, partition, managementAccountId } = props;
     const roleArn = (name: string) => `arn:${partition}:iam::${managementAccountId}:role/${name}`;
-    const trust = (sid: string, principals: string[]) =>
-      renderPolicy(
-        policyDocument({
-          Sid: sid,
-          Effect: "Allow",
-          Principal: { AWS: principals },
-          Action: "sts:AssumeRole",
-          Resource: "*",
-        }),
-      );
+    const trustedRole = (sid: string, name: string) => ({
+      Sid: sid,
+      Effect: "Allow" as const,
+      Principal: { AWS: roleArn(name) },
+      Action: "sts:AssumeRole" as const,
+    });
     const deploy = new IamRole(this, "deploy-role", {
       name: pipeline.deployRoleName,
       description:
         "Deploys the landing zone's baseline; assumable only by the apply role and break glass",
       maxSessionDuration: 7200,
-      assumeRolePolicy: trust("ApplyRoleAndBreakGlassOnly", [
-        roleArn(pipeline.applyRoleName),
-        roleArn(props.breakGlassRoleName),
-      ]),
+      assumeRolePolicy: renderPolicy(
+        trustPolicy(trustedRole("ApplyRole", pipeline.applyRoleName), {
+          // A break-glass session's role name has a suffix only Identity Center knows, and a
+          // trust policy can't name a principal by pattern: the management account is trusted
+          // for its break-glass sessions alone.
+          Sid: "BreakGlassFromManagementAccount",
+          Effect: "Allow",
+          Principal: { AWS: `arn:${partition}:iam::${managementAccountId}:root` },
+          Action: "sts:AssumeRole",
+          Condition: {
+            ArnLike: {
+              "aws:PrincipalArn": breakGlassPrincipalArn(
+                partition,
+                props.breakGlassPermissionSet,
+                managementAccountId,
+              ),
+            },
+          },
+        }),
+      ),
     });
     new IamRolePolicyAttachment(this, "deploy-administrator", {
       role: deploy.name,
@@ -51,7 +65,9 @@ export class MemberPipelineRoles extends Construct {
       name: pipeline.readRoleName,
       description: "Lets pull-request plans read this account; assumable only by the plan role",
       maxSessionDuration: 3600,
-      assumeRolePolicy: trust("PlanRoleOnly", [roleArn(pipeline.planRoleName)]),
+      assumeRolePolicy: renderPolicy(
+        trustPolicy(trustedRole("PlanRoleOnly", pipeline.planRoleName)),
+      ),
     });
     new IamRolePolicyAttachment(this, "read-only", {
       role: read.name,

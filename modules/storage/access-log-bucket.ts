@@ -33,6 +33,8 @@ export interface AccessLogBucketProps {
  */
 export class AccessLogBucket extends Construct {
   readonly bucket: S3Bucket;
+  /** S3 checks it when a bucket's logging is pointed here: logging must wait for it. */
+  readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: AccessLogBucketProps) {
     super(scope, id);
@@ -45,17 +47,22 @@ export class AccessLogBucket extends Construct {
       rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
     });
     const bucketArn = `arn:${props.partition}:s3:::${props.bucketName}`;
-    new S3BucketPolicy(this, "policy", {
+    this.policy = new S3BucketPolicy(this, "policy", {
       bucket,
+      // The grant comes first only for the AWS API emulator, whose check of a logging target
+      // stops at the first statement with a "*" principal; AWS reads statements in any order.
       policy: renderPolicy(
-        policyDocument(...tlsOnlyStatements(bucketArn), {
-          Sid: "AllowS3ServerAccessLogDelivery",
-          Effect: "Allow",
-          Principal: { Service: "logging.s3.amazonaws.com" },
-          Action: "s3:PutObject",
-          Resource: `${bucketArn}/*`,
-          Condition: { StringEquals: { "aws:SourceAccount": props.sourceAccountId } },
-        }),
+        policyDocument(
+          {
+            Sid: "AllowS3ServerAccessLogDelivery",
+            Effect: "Allow",
+            Principal: { Service: "logging.s3.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: `${bucketArn}/*`,
+            Condition: { StringEquals: { "aws:SourceAccount": props.sourceAccountId } },
+          },
+          ...tlsOnlyStatements(bucketArn),
+        ),
       ),
     });
     new S3BucketLifecycleConfiguration(this, "lifecycle", {

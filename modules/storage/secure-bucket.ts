@@ -99,6 +99,8 @@ export class SecureBucket extends Construct {
       bucket,
       targetBucket: props.accessLogs.bucket.id,
       targetPrefix: `${props.bucketName}/`,
+      // S3 refuses a logging target whose policy doesn't yet admit log delivery.
+      dependsOn: [props.accessLogs.policy],
     });
     const bucketArn = `arn:${props.partition}:s3:::${props.bucketName}`;
     this.policy = new S3BucketPolicy(this, "policy", {

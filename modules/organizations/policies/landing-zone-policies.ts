@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LandingZoneConfig } from "../../../environments/model/landing-zone-config";
 import { partitionOf } from "../../../environments/schema/primitives";
+import { breakGlassPrincipalArn } from "../../identity/break-glass";
 import { backupPolicy, tagPolicy } from "./tag-and-backup-policies";
 import { denyAllScp } from "./deny-all-scp";
 import { denyIamUsersScp } from "./deny-iam-users-scp";
@@ -25,20 +26,19 @@ export function policyContext(config: LandingZoneConfig, organizationId: string)
   const organization = config.organization.config;
   const { guardrails } = organization;
   const { pipeline } = organization;
+  const partition = partitionOf(organization.homeRegion);
   // The pipeline deploys the landing zone, so it must be able to change what the guardrails protect.
   const exemptRoleNames = [
-    ...new Set([
-      ...guardrails.exemptRoleNames,
-      pipeline.applyRoleName,
-      pipeline.deployRoleName,
-      guardrails.breakGlassRoleName,
-    ]),
+    ...new Set([...guardrails.exemptRoleNames, pipeline.applyRoleName, pipeline.deployRoleName]),
   ];
   return {
-    partition: partitionOf(organization.homeRegion),
+    partition,
     resourcePrefix: organization.resourcePrefix,
     governedRegions: organization.governedRegions,
-    exemptRoleNames,
+    exemptPrincipalArns: [
+      ...exemptRoleNames.map((name) => `arn:${partition}:iam::*:role/${name}`),
+      breakGlassPrincipalArn(partition, guardrails.breakGlassPermissionSet),
+    ],
     protectedRoleNames: [
       ...new Set([
         organization.accessRoleName,

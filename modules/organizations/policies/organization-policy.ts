@@ -21,9 +21,12 @@ export interface PolicyContext {
   readonly partition: string;
   readonly resourcePrefix: string;
   readonly governedRegions: readonly string[];
-  /** Roles exempt from protective statements: the pipeline roles and the break-glass role. */
-  readonly exemptRoleNames: readonly string[];
-  /** Roles the guardrails keep others from changing: access role, pipeline roles, break glass. */
+  /**
+   * Principals exempt from protective statements, as aws:PrincipalArn patterns in any account:
+   * the roles that deploy the landing zone, and break-glass sessions.
+   */
+  readonly exemptPrincipalArns: readonly string[];
+  /** Roles the guardrails keep others from changing: the access role and the pipeline roles. */
   readonly protectedRoleNames: readonly string[];
   /** The organization id, or a Terraform reference to it. */
   readonly organizationId: string;
@@ -47,15 +50,9 @@ export function describedPolicy(
   };
 }
 
-/** `aws:PrincipalArn` is not one of the exempt roles, in any account of the organization. */
+/** `aws:PrincipalArn` is not one of the exempt principals, in any account of the organization. */
 export function unlessExempt(context: PolicyContext): ConditionBlock {
-  return {
-    ArnNotLike: {
-      "aws:PrincipalArn": context.exemptRoleNames.map(
-        (name) => `arn:${context.partition}:iam::*:role/${name}`,
-      ),
-    },
-  };
+  return { ArnNotLike: { "aws:PrincipalArn": context.exemptPrincipalArns } };
 }
 
 /** Merges condition blocks; operators combine with AND, as IAM evaluates them. */

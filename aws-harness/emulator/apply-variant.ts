@@ -1,0 +1,126 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SynthesizedLandingZone } from "../../cli/synthesize-landing-zone";
+import type { HarnessSettings } from "../harness-settings";
+import { skippedResult } from "../harness-results";
+import type { EmulatorResult } from "../harness-results";
+import type { ProviderAdapter } from "../provider-for-run";
+import { runInDependencyOrder } from "../run-in-dependency-order";
+import { TerraformCli } from "../terraform/terraform-cli";
+import type { TerraformJson } from "../terraform/terraform-json";
+import { AccountHostProxy } from "./account-host-proxy";
+import { applyToEmulator } from "./apply-to-emulator";
+import { createEmulatorBucket, emulatorAccountCredentials } from "./emulator-api";
+import { EMULATOR_GAPS } from "./emulator-gaps";
+import { GapProofs } from "./gap-proofs";
+import { MotoServer } from "./moto-server";
+import { stripEmulatorGaps } from "./strip-emulator-gaps";
+import { emulatorEndpointEnvironment } from "./wire-to-emulator";
+import type { StrippedStack } from "./strip-emulator-gaps";
+import type { EmulatorGap } from "./emulator-gap";
+
+const EMULATOR_STATE_BUCKET = "landing-zone-harness-state";
+
+export interface VariantToApply {
+  readonly synthesized: SynthesizedLandingZone;
+  readonly outdir: string;
+  readonly managementAccountId: string;
+}
+
+function manifestDependencies(outdir: string): Record<string, string[]> {
+  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { dependencies: string[] }>;
+  };
+  return Object.fromEntries(
+    Object.entries(manifest.stacks).map(([name, stack]) => [name, stack.dependencies]),
+  );
+}
+
+/**
+ * For each stack, how to strip it of given gap entries. Producers are stripped of every entry
+ * first, in deploy order, so that a stack also loses what reads a stand-in its producer published.
+ */
+function strippers(
+  variant: SynthesizedLandingZone,
+): Map<string, (gaps: readonly EmulatorGap[]) => StrippedStack> {
+  const standIns = new Map<string, StrippedStack["standIns"]>();
+  return new Map(
+    variant.deployOrder.map((stack) => {
+      const json = variant.stacks.find((entry) => entry.name === stack)!.json as TerraformJson;
+      const upstream = new Map(standIns);
+      standIns.set(stack, stripEmulatorGaps(json, EMULATOR_GAPS, upstream).standIns);
+      return [
+        stack,
+        (gaps: readonly EmulatorGap[], unwait: readonly EmulatorGap[] = []) =>
+          stripEmulatorGaps(json, gaps, upstream, unwait),
+      ];
+    }),
+  );
+}
+
+/**
+ * Starts the emulator, applies every stack of the variant in deploy order (`concurrency` at a
+ * time where the stack dependencies allow), plans each again, and stops the emulator.
+ */
+export async function applyVariant(
+  variant: VariantToApply,
+  settings: HarnessSettings,
+  env: NodeJS.ProcessEnv,
+  adapter: ProviderAdapter,
+  workDir: string,
+  concurrency: number,
+): Promise<EmulatorResult[]> {
+  const moto = await MotoServer.start(settings.motoServer, workDir);
+  console.log(`Emulator on ${moto.endpoint.url} (pid ${moto.pid})`);
+  const proxy = await AccountHostProxy.start(moto.endpoint.port);
+  try {
+    const credentials = await emulatorAccountCredentials(
+      moto.endpoint,
+      variant.managementAccountId,
+    );
+    await createEmulatorBucket(moto.endpoint, credentials, EMULATOR_STATE_BUCKET);
+    const { synthesized } = variant;
+    const strip = strippers(synthesized);
+    const [bootstrap] = synthesized.deployOrder;
+    const dependencies = manifestDependencies(variant.outdir);
+    // Every other stack keeps its state in the bucket bootstrap makes (here, stands in for).
+    for (const stack of synthesized.deployOrder.slice(1))
+      dependencies[stack] = [...(dependencies[stack] ?? []), bootstrap];
+    const wiring = {
+      url: moto.endpoint.url,
+      caBundle: moto.endpoint.caBundle,
+      stateBucket: EMULATOR_STATE_BUCKET,
+    };
+    const run = {
+      terraform: new TerraformCli(settings.terraform, {
+        ...env,
+        ...credentials,
+        ...emulatorEndpointEnvironment(wiring),
+        HTTPS_PROXY: proxy.url,
+        HTTP_PROXY: "",
+        NO_PROXY: "",
+      }),
+      adapter,
+      wiring,
+      emulatorLog: () => moto.log(),
+      gapProofs: new GapProofs(),
+      gaps: EMULATOR_GAPS,
+      workDir: join(workDir, "emulator"),
+    };
+    const results = await runInDependencyOrder(
+      synthesized.deployOrder,
+      dependencies,
+      concurrency,
+      async (stack) => {
+        const result = await applyToEmulator(stack, strip.get(stack)!, run);
+        console.log(`  ${stack}: ${result.status} in ${result.seconds.toFixed(0)} s`);
+        return { ok: result.status === "applied", result };
+      },
+      (stack, failed) => skippedResult(stack, `${failed} did not apply`),
+    );
+    return [...results.values()];
+  } finally {
+    await proxy.stop();
+    await moto.stop();
+  }
+}

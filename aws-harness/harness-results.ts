@@ -1,0 +1,55 @@
+import type { DroppedWait, RemovedResource, StandIn } from "./emulator/strip-emulator-gaps";
+import type { Adaptation, AdaptationFailure } from "./provider-adapter/adaptation-report";
+
+/** `terraform validate` of one stack of the example, as synthesized (adapted to 5.x if needed). */
+export interface ValidateResult {
+  readonly stack: string;
+  readonly ok: boolean;
+  readonly resources: number;
+  readonly errors: readonly string[];
+  readonly warnings: number;
+  readonly adaptations: readonly Adaptation[];
+  readonly adapterFailures: readonly AdaptationFailure[];
+  readonly seconds: number;
+}
+
+/** One stack of the emulator variant: applied, then planned again. */
+export interface EmulatorResult {
+  readonly stack: string;
+  readonly status: "applied" | "failed" | "skipped";
+  /** Resources in the stack's state after the apply. */
+  readonly resourcesInState: number;
+  /** Resources of the stack left out because the emulator lacks their API. */
+  readonly removed: readonly RemovedResource[];
+  /** Resources applied with one argument the emulator can't take set to one it can. */
+  readonly withheld: readonly RemovedResource[];
+  /** Resources applied as they are, whose re-plan may show what the emulator can't read back. */
+  readonly unread: readonly RemovedResource[];
+  /** Resources applied without waiting for one that was left out. */
+  readonly droppedWaits: readonly DroppedWait[];
+  readonly standIns: readonly StandIn[];
+  /** Gap-list entries whose emulator message this stack's first apply showed. */
+  readonly gapsObserved: readonly string[];
+  readonly errors: readonly string[];
+  /** Changes the plan after the apply wanted: none, or the addresses. */
+  readonly replan: "no changes" | "not run" | readonly string[];
+  readonly seconds: number;
+}
+
+/** A stack not attempted because a stack it depends on did not apply. */
+export function skippedResult(stack: string, reason: string): EmulatorResult {
+  return {
+    stack,
+    status: "skipped",
+    resourcesInState: 0,
+    removed: [],
+    withheld: [],
+    unread: [],
+    droppedWaits: [],
+    standIns: [],
+    gapsObserved: [],
+    errors: [reason],
+    replan: "not run",
+    seconds: 0,
+  };
+}

@@ -1,0 +1,30 @@
+import { enforceGuardrails } from "../compliance/enforce-guardrails";
+import type { SynthesizedStack } from "../compliance/rules/evaluate-rules";
+import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
+import { buildLandingZone } from "../stacks/landing-zone";
+import { synthesizeAtomically } from "./synthesize-atomically";
+
+export interface SynthesizedLandingZone {
+  /** In manifest order, with their Terraform JSON. */
+  readonly stacks: SynthesizedStack[];
+  /** Stack names in the order they are first deployed (bootstrap first). */
+  readonly deployOrder: string[];
+}
+
+/**
+ * What `npm run synth` does once the config is valid: build every stack, check the rule pack and
+ * write the evidence, all into a staging folder that replaces `outdir` only on success.
+ */
+export function synthesizeLandingZone(
+  config: LandingZoneConfig,
+  outdir: string,
+): SynthesizedLandingZone {
+  let stacks: SynthesizedStack[] = [];
+  let deployOrder: string[] = [];
+  synthesizeAtomically(
+    outdir,
+    (app) => (deployOrder = buildLandingZone(app, config).map((stack) => stack.node.id)),
+    (app, staged) => (stacks = enforceGuardrails(app, staged, config)),
+  );
+  return { stacks, deployOrder };
+}
