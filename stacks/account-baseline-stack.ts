@@ -104,6 +104,8 @@ export class AccountBaselineStack extends TerraformStack {
         accountId,
         partition,
         breakGlassPermissionSet: organization.guardrails.breakGlassPermissionSet,
+        // The access role applies a new account's first baseline, the deploy role the rest.
+        pipelineRoleNames: [organization.accessRoleName, organization.pipeline.deployRoleName],
         securityTopicArn: props.logging.securityTopicArnIn,
       });
     }

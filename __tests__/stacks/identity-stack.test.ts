@@ -60,11 +60,18 @@ test("policies are attached as configured, including the developer's inline poli
   const [inline] = Object.values(
     out.resources("identity", "aws_ssoadmin_permission_set_inline_policy"),
   );
-  expect(JSON.parse(inline.inline_policy).Statement[0]).toMatchObject({
-    Sid: "NoIamOrOrganizationsChanges",
-    Effect: "Deny",
-    Action: expect.arrayContaining(["iam:Create*", "organizations:*"]),
-  });
+  expect(JSON.parse(inline.inline_policy).Statement).toEqual([
+    expect.objectContaining({
+      Sid: "NoIamOrOrganizationsChanges",
+      Effect: "Deny",
+      Action: expect.arrayContaining(["iam:Attach*", "organizations:*"]),
+    }),
+    expect.objectContaining({
+      Sid: "NoIamCreationButServiceLinkedRoles",
+      Action: "iam:Create*",
+      Condition: { Null: { "iam:AWSServiceName": "true" } },
+    }),
+  ]);
 });
 
 test("groups created in the identity store can't be destroyed by accident", () => {

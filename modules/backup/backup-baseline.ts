@@ -41,6 +41,8 @@ export interface BackupBaselineProps {
   readonly accountId: string;
   readonly partition: string;
   readonly breakGlassPermissionSet: string;
+  /** The roles the pipeline applies this account's baseline with: they may update the vault policy. */
+  readonly pipelineRoleNames: readonly string[];
   /** The security topic of a region: vault notifications go to the topic in the vault's region. */
   readonly securityTopicArn: (region: string) => string;
 }
@@ -88,7 +90,15 @@ export class BackupBaseline extends Construct {
       new BackupVaultPolicy(this, `vault-policy-${region}`, {
         region,
         backupVaultName: vault.name,
-        policy: renderPolicy(vaultAccessPolicy(partition, props.breakGlassPermissionSet)),
+        policy: renderPolicy(
+          vaultAccessPolicy(
+            partition,
+            props.breakGlassPermissionSet,
+            props.pipelineRoleNames.map(
+              (name) => `arn:${partition}:iam::${props.accountId}:role/${name}`,
+            ),
+          ),
+        ),
       });
       if (backup.vaultLock) {
         new BackupVaultLockConfiguration(this, `vault-lock-${region}`, {

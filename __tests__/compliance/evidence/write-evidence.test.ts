@@ -135,15 +135,17 @@ test("each account's effective policies follow its OU chain", () => {
     "organization-integrity@Root",
     "protect-logging@Root",
     "protect-security-services@Root",
+    "deny-iam-users@Root",
     "rcp-tls-only@Root",
     "rcp-data-perimeter@Root",
     "tag-policy@Root",
     "region-deny@Workloads",
-    "deny-iam-users@Workloads",
     "backup-production-daily@Workloads/Production",
   ]);
   const audit = inventory.accounts.find((account) => account.account === "audit")!;
   expect(audit.policies.map((policy) => policy.name)).not.toContain("region-deny");
+  // Core accounts can't create IAM users either.
+  expect(audit.policies.map((policy) => policy.name)).toContain("deny-iam-users");
 });
 
 test("Identity Center resources serve CC6.1, CC6.2 and CC6.3 in the control matrix", () => {

@@ -45,12 +45,15 @@ export function organizationIntegrityScp(context: PolicyContext): OrganizationPo
         },
       },
       {
-        summary: `Only exempt roles may change the landing zone's roles (${context.protectedRoleNames.join(", ")}).`,
+        summary: `Only exempt roles may create or change the landing zone's roles (${context.protectedRoleNames.join(", ")}), so nobody else can claim an exempt name.`,
         statement: {
           Sid: "ProtectLandingZoneRoles",
           Effect: "Deny",
           Action: [
             "iam:AttachRolePolicy",
+            // Where a role of an exempt name doesn't exist yet, creating one would inherit the
+            // exemption.
+            "iam:CreateRole",
             "iam:DeleteRole",
             "iam:DeleteRolePermissionsBoundary",
             "iam:DeleteRolePolicy",

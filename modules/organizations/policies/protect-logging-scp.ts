@@ -71,7 +71,7 @@ export function protectLoggingScp(context: PolicyContext): OrganizationPolicy {
         },
       },
       {
-        summary: `Log archive buckets (${logArchiveBucketPattern(context)}) can't be deleted or have their policy, encryption, lifecycle, versioning, object lock or public access block changed.`,
+        summary: `Log archive buckets (${logArchiveBucketPattern(context)}) can't be deleted or have their policy, encryption, lifecycle, versioning, object lock, public access block, ACL, ownership or access logging changed.`,
         statement: {
           Sid: "ProtectLogArchiveBuckets",
           Effect: "Deny",
@@ -84,6 +84,10 @@ export function protectLoggingScp(context: PolicyContext): OrganizationPolicy {
             "s3:PutBucketVersioning",
             "s3:PutBucketObjectLockConfiguration",
             "s3:PutBucketPublicAccessBlock",
+            // Diverting without deleting: ACL grants back (ownership), or access logs elsewhere.
+            "s3:PutBucketAcl",
+            "s3:PutBucketOwnershipControls",
+            "s3:PutBucketLogging",
           ],
           Resource: bucket,
           Condition: exempt,

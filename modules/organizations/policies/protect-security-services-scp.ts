@@ -15,7 +15,7 @@ export function protectSecurityServicesScp(context: PolicyContext): Organization
     [
       {
         summary:
-          "GuardDuty, Security Hub, IAM Access Analyzer, Macie and Inspector can't be disabled or disassociated.",
+          "GuardDuty, Security Hub, IAM Access Analyzer, Macie and Inspector can't be disabled, disassociated or blinded: no auto-archive, suppression or automation rule, trusted IP list, disabled standard or removed findings export.",
         statement: {
           Sid: "KeepSecurityServicesOn",
           Effect: "Deny",
@@ -27,34 +27,66 @@ export function protectSecurityServicesScp(context: PolicyContext): Organization
             "guardduty:DeleteMembers",
             "guardduty:DisassociateMembers",
             "guardduty:StopMonitoringMembers",
+            // Blinding without disabling: findings archived or suppressed as they arrive, or
+            // never exported to the log archive.
+            "guardduty:CreateFilter",
+            "guardduty:UpdateFilter",
+            "guardduty:CreateIPSet",
+            "guardduty:UpdateIPSet",
+            "guardduty:DeletePublishingDestination",
+            "guardduty:UpdatePublishingDestination",
             "securityhub:DisableSecurityHub",
             "securityhub:DisassociateFromAdministratorAccount",
             "securityhub:DisassociateFromMasterAccount",
             "securityhub:DeleteMembers",
             "securityhub:DisassociateMembers",
+            "securityhub:BatchDisableStandards",
+            "securityhub:CreateAutomationRule",
+            "securityhub:BatchUpdateAutomationRules",
             "access-analyzer:DeleteAnalyzer",
+            "access-analyzer:CreateArchiveRule",
+            "access-analyzer:UpdateArchiveRule",
             "macie2:DisableMacie",
             "macie2:DisassociateFromAdministratorAccount",
             "macie2:DisassociateFromMasterAccount",
+            "macie2:CreateFindingsFilter",
+            "macie2:UpdateFindingsFilter",
             "inspector2:Disable",
             "inspector2:DisassociateMember",
+            "inspector2:CreateFilter",
+            "inspector2:UpdateFilter",
           ],
           Resource: "*",
           Condition: exempt,
         },
       },
       {
-        summary: `Landing-zone KMS keys (alias/${context.resourcePrefix}/*) can't be scheduled for deletion or disabled.`,
+        summary: `Landing-zone KMS keys (alias/${context.resourcePrefix}/*) can't be scheduled for deletion, disabled or given another key policy.`,
         statement: {
           Sid: "ProtectLandingZoneKeys",
           Effect: "Deny",
-          Action: ["kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:DisableKeyRotation"],
+          Action: [
+            "kms:ScheduleKeyDeletion",
+            "kms:DisableKey",
+            "kms:DisableKeyRotation",
+            "kms:PutKeyPolicy",
+          ],
           Resource: "*",
           Condition: allOf(exempt, {
             "ForAnyValue:StringLike": {
               "kms:ResourceAliases": `alias/${context.resourcePrefix}/*`,
             },
           }),
+        },
+      },
+      {
+        summary: `The aliases that mark landing-zone keys (alias/${context.resourcePrefix}/*) can't be deleted, moved or claimed, so the key statement's condition can't be taken away first.`,
+        statement: {
+          Sid: "ProtectLandingZoneKeyAliases",
+          Effect: "Deny",
+          Action: ["kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias"],
+          Resource: `arn:${context.partition}:kms:*:*:alias/${context.resourcePrefix}/*`,
+          Condition: exempt,
         },
       },
       {
@@ -80,7 +112,7 @@ export function protectSecurityServicesScp(context: PolicyContext): Organization
       },
       {
         summary:
-          "Backup plans the landing zone manages (tagged ManagedBy=landing-zone) can't be changed or deleted.",
+          "Backup plans the landing zone manages (tagged ManagedBy=landing-zone) can't be changed, deleted or retagged, so the tag the statement keys on can't be taken away first.",
         statement: {
           Sid: "ProtectBackupPlans",
           Effect: "Deny",
@@ -88,6 +120,8 @@ export function protectSecurityServicesScp(context: PolicyContext): Organization
             "backup:DeleteBackupPlan",
             "backup:UpdateBackupPlan",
             "backup:DeleteBackupSelection",
+            "backup:TagResource",
+            "backup:UntagResource",
           ],
           Resource: "*",
           Condition: allOf(exempt, {

@@ -3,7 +3,10 @@
  * AGPL, a dev dependency used only here), over the policies that reach a workload account
  * through its OU chain, rather than by matching strings.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
+import { vaultAccessPolicy } from "../../../../modules/backup/backup-policies";
 import { loadLandingZoneConfig } from "../../../../environments/loader/load-config";
 import { buildPolicyInventory } from "../../../../compliance/evidence/organization-inventory";
 import { landingZonePolicies } from "../../../../modules/organizations/policies/landing-zone-policies";
@@ -48,6 +51,8 @@ interface Request {
   account?: string;
   /** A resource-based policy, such as a KMS key policy. */
   resourcePolicy?: object;
+  /** The principal's own policies. @default administrator access */
+  identityPolicies?: object[];
 }
 
 /** The key policy KMS keys get from KmsKey: the owning account's IAM policies decide. */
@@ -81,7 +86,10 @@ async function decide(request: Request): Promise<string> {
           ...request.context,
         },
       },
-      identityPolicies: [{ name: "administrator", policy: allowAll }],
+      identityPolicies: (request.identityPolicies ?? [allowAll]).map((policy, index) => ({
+        name: `identity-${index}`,
+        policy,
+      })),
       resourcePolicy: request.resourcePolicy,
       serviceControlPolicies: policyChain(account, "SERVICE_CONTROL_POLICY"),
       resourceControlPolicies: policyChain(account, "RESOURCE_CONTROL_POLICY"),
@@ -179,6 +187,64 @@ const protectedActions: [string, Request][] = [
     "creating an IAM user",
     { action: "iam:CreateUser", resource: `arn:aws:iam::${ACCOUNT}:user/deploy` },
   ],
+  // Two-step bypasses: each removes what a protective statement's condition keys on, or blinds
+  // detection without disabling it, so each must be denied by itself.
+  [
+    "changing a landing-zone key's policy",
+    {
+      action: "kms:PutKeyPolicy",
+      resource: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234`,
+      context: { "kms:ResourceAliases": ["alias/nwh/cloudtrail"] },
+      resourcePolicy: keyPolicy,
+    },
+  ],
+  ...(["kms:DeleteAlias", "kms:UpdateAlias", "kms:CreateAlias"] as const).map(
+    (action): [string, Request] => [
+      `${action} on a landing-zone alias (the key statement's condition)`,
+      { action, resource: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/nwh/backup` },
+    ],
+  ),
+  ...(["backup:UntagResource", "backup:TagResource"] as const).map((action): [string, Request] => [
+    `${action} on a landing-zone backup plan (the plan statement's condition)`,
+    {
+      action,
+      // Another resource type's ARN pattern also matches one plan's ARN; the wildcard says
+      // which type is meant.
+      resource: `arn:aws:backup:us-east-1:${ACCOUNT}:backup-plan:*`,
+      context: { "aws:ResourceTag/ManagedBy": "landing-zone" },
+    },
+  ]),
+  ...(
+    [
+      ["guardduty:CreateFilter", `arn:aws:guardduty:us-east-1:${ACCOUNT}:detector/abc/filter/x`],
+      ["guardduty:CreateIPSet", "*"],
+      [
+        "guardduty:DeletePublishingDestination",
+        `arn:aws:guardduty:us-east-1:${ACCOUNT}:detector/abc/publishingDestination/x`,
+      ],
+      ["securityhub:BatchDisableStandards", "*"],
+      ["securityhub:CreateAutomationRule", "*"],
+      [
+        "access-analyzer:CreateArchiveRule",
+        `arn:aws:access-analyzer:us-east-1:${ACCOUNT}:analyzer/org/archive-rule/all`,
+      ],
+      ["macie2:CreateFindingsFilter", "*"],
+      ["inspector2:CreateFilter", "*"],
+    ] as const
+  ).map(([action, resource]): [string, Request] => [
+    `blinding detection with ${action}`,
+    { action, resource },
+  ]),
+  ...(["s3:PutBucketLogging", "s3:PutBucketOwnershipControls", "s3:PutBucketAcl"] as const).map(
+    (action): [string, Request] => [
+      `diverting a log archive bucket with ${action}`,
+      { action, resource: "arn:aws:s3:::nwh-log-archive-cloudtrail" },
+    ],
+  ),
+  [
+    "claiming the deploy role's name, exempt from the guardrails",
+    { action: "iam:CreateRole", resource: `arn:aws:iam::${ACCOUNT}:role/nwh-lz-deploy` },
+  ],
   [
     "launching outside the governed regions",
     {
@@ -225,6 +291,15 @@ describe("for an administrator in a production workload account", () => {
   ])("%s is allowed", async (_, request) => {
     expect(await decide(request)).toBe("Allowed");
   });
+});
+
+test("nobody can claim a break-glass role: IAM keeps its path for AWS", async () => {
+  const lookAlike = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_BreakGlassAdmin_0a1b2c3d`;
+  expect(await decide({ action: "iam:CreateRole", resource: lookAlike })).not.toBe("Allowed");
+  // The same admin may create roles elsewhere, so the refusal is the path's.
+  expect(
+    await decide({ action: "iam:CreateRole", resource: `arn:aws:iam::${ACCOUNT}:role/app/worker` }),
+  ).toBe("Allowed");
 });
 
 test.each([
@@ -295,4 +370,88 @@ test("an account in the suspended OU can do nothing at all, not even as the pipe
     );
     expect(result.resultType !== "error" && result.overallResult).toBe("ExplicitlyDenied");
   }
+});
+
+test("no account can create IAM users, core accounts included", async () => {
+  for (const account of ["log-archive", "audit", "shared-services", "prod-data"]) {
+    const request = {
+      action: "iam:CreateUser",
+      resource: `arn:aws:iam::${ACCOUNT}:user/deploy`,
+      account,
+    };
+    expect({ account, decision: await decide(request) }).toEqual({
+      account,
+      decision: "ExplicitlyDenied",
+    });
+  }
+});
+
+describe("the Developer permission set", () => {
+  const developer = [
+    allowAll,
+    JSON.parse(readFileSync(join(EXAMPLE_CONFIG_DIR, "developer-guardrails.json"), "utf8")),
+  ];
+  const asDeveloper = (action: string, resource: string, context = {}) =>
+    decide({ action, resource, context, identityPolicies: developer, account: "dev-platform" });
+
+  test("may create the service-linked roles that a first load balancer, cluster or database needs", async () => {
+    const role = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing`;
+    expect(
+      await asDeveloper("iam:CreateServiceLinkedRole", role, {
+        "iam:AWSServiceName": "elasticloadbalancing.amazonaws.com",
+      }),
+    ).toBe("Allowed");
+  });
+
+  test.each([
+    ["iam:CreateRole", `arn:aws:iam::${ACCOUNT}:role/escalate`],
+    ["iam:CreatePolicyVersion", `arn:aws:iam::${ACCOUNT}:policy/app`],
+    ["iam:AttachRolePolicy", `arn:aws:iam::${ACCOUNT}:role/app`],
+  ])("may not %s", async (action, resource) => {
+    expect(await asDeveloper(action, resource)).toBe("ExplicitlyDenied");
+  });
+});
+
+describe("backup vault policies", () => {
+  const vault = `arn:aws:backup:us-east-1:${ACCOUNT}:backup-vault:nwh-vault`;
+  const breakGlass = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_BreakGlassAdmin_0a1b2c3d`;
+  const deployRole = `arn:aws:iam::${ACCOUNT}:role/nwh-lz-deploy`;
+  const resourcePolicy = vaultAccessPolicy("aws", "BreakGlassAdmin", [
+    `arn:aws:iam::${ACCOUNT}:role/OrganizationAccountAccessRole`,
+    deployRole,
+  ]);
+  const asking = (principal: string, action: string, resource = vault) =>
+    decide({ principal, action, resource, resourcePolicy });
+
+  test("the pipeline's role and break glass may update a vault policy; an administrator may not", async () => {
+    expect(await asking(deployRole, "backup:PutBackupVaultAccessPolicy")).toBe("Allowed");
+    expect(await asking(breakGlass, "backup:PutBackupVaultAccessPolicy")).toBe("Allowed");
+    expect(
+      await asking(`arn:aws:iam::${ACCOUNT}:role/Admin`, "backup:PutBackupVaultAccessPolicy"),
+    ).toBe("ExplicitlyDenied");
+  });
+
+  test("only break glass deletes a recovery point, not even the pipeline", async () => {
+    const point = `arn:aws:backup:us-east-1:${ACCOUNT}:recovery-point:abc`;
+    expect(await asking(breakGlass, "backup:DeleteRecoveryPoint", point)).toBe("Allowed");
+    expect(await asking(deployRole, "backup:DeleteRecoveryPoint", point)).toBe("ExplicitlyDenied");
+  });
+});
+
+describe("break glass", () => {
+  const breakGlass = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_BreakGlassAdmin_0a1b2c3d`;
+  test.each<[string, Request]>([
+    ["stop a Config recorder", { action: "config:StopConfigurationRecorder" }],
+    [
+      "act outside the governed regions",
+      {
+        action: "ec2:RunInstances",
+        resource: `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-1`,
+        region: "eu-west-1",
+      },
+    ],
+  ])("may %s, which an administrator may not", async (_, request) => {
+    expect(await decide({ ...request, principal: breakGlass })).toBe("Allowed");
+    expect(await decide(request)).toBe("ExplicitlyDenied");
+  });
 });
