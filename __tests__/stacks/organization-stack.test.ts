@@ -163,3 +163,27 @@ describe("organization policies", () => {
     expect(targetsOf("backup-production-daily")).toEqual([ouId("Production")]);
   });
 });
+
+test("the organization backup policy names the vault, role and tag key every account baseline creates", () => {
+  const [policy] = Object.values(out.resources("organization", "aws_organizations_policy")).filter(
+    (entry) => entry.type === "BACKUP_POLICY",
+  );
+  const plan = JSON.parse(policy.content).plans["backup-production-daily"];
+  expect(plan.rules.scheduled.target_backup_vault_name).toEqual({ "@@assign": "nwh-vault" });
+  const { tagged } = plan.selections.tags;
+  expect(tagged.iam_role_arn).toEqual({ "@@assign": "arn:aws:iam::$account:role/nwh-backup" });
+  expect(tagged.tag_key).toEqual({ "@@assign": "backup" });
+
+  // What a production account's baseline creates, by the same names.
+  const vaultNames = Object.values(out.resources("account-prod-data", "aws_backup_vault")).map(
+    (vault) => vault.name,
+  );
+  expect(new Set(vaultNames)).toEqual(new Set(["nwh-vault"]));
+  expect(
+    Object.values(out.resources("account-prod-data", "aws_iam_role")).map((role) => role.name),
+  ).toContain("nwh-backup");
+  const selectionKeys = Object.values(out.resources("account-prod-data", "aws_backup_selection"))
+    .flatMap((selection) => selection.selection_tag)
+    .map((tag) => tag.key);
+  expect(new Set(selectionKeys)).toEqual(new Set(["backup"]));
+});

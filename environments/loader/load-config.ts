@@ -3,6 +3,7 @@ import { extname, join, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { checkEnvironments } from "../checks/environments";
 import { checkIdentity } from "../checks/identity";
+import { checkBackupPolicies } from "../checks/backup-policies";
 import { checkLogging } from "../checks/logging";
 import { checkBaseline } from "../checks/baseline";
 import { checkOrganizationalUnitTree } from "../checks/organizational-unit-tree";
@@ -39,6 +40,7 @@ const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkIdentity,
   checkLogging,
   checkBaseline,
+  checkBackupPolicies,
 ];
 
 /**

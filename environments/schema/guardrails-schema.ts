@@ -31,9 +31,16 @@ const BackupPolicySchema = z.strictObject({
   ou: OuPath.describe("OU the backup policy attaches to."),
   schedule: AwsCron.describe("When backups run, as an AWS cron expression."),
   retentionDays: z.number().int().min(1).max(36500).describe("Days each recovery point is kept."),
-  vaultName: z.string().min(2).max(50).default("Default").describe("Backup vault in each account."),
-  roleName: RoleName.default("AWSBackupDefaultServiceRole").describe(
-    "Role AWS Backup uses in each account.",
+  vaultName: z
+    .string()
+    .min(2)
+    .max(50)
+    .optional()
+    .describe(
+      "Backup vault in each account. Default: the vault the backup baseline creates, <resourcePrefix>-vault.",
+    ),
+  roleName: RoleName.optional().describe(
+    "Role AWS Backup uses in each account. Default: the role the backup baseline creates, <resourcePrefix>-backup.",
   ),
   selectionTag: z
     .strictObject({ key: z.string().min(1), values: z.array(z.string().min(1)).min(1) })

@@ -14,6 +14,7 @@ import { renderPolicy } from "../iam/policy-document";
 import { ServiceRole } from "../iam/service-role";
 import { KmsKey } from "../kms/kms-key";
 import { backupKeyPolicy, vaultAccessPolicy } from "./backup-policies";
+import { BACKUP_SELECTION_TAG_KEY, backupRoleName, backupVaultName } from "./backup-names";
 
 export const BACKUP_CONTROL = defineControl({
   id: "backup-and-recovery",
@@ -58,7 +59,7 @@ export class BackupBaseline extends Construct {
     implementsControl(this, BACKUP_CONTROL);
     const { backup, partition } = props;
     const role = new ServiceRole(this, "service-role", {
-      roleName: `${props.namePrefix}-backup`,
+      roleName: backupRoleName(props.namePrefix),
       description: "Lets AWS Backup back up and restore this account's tagged resources",
       service: "backup.amazonaws.com",
       accountId: props.accountId,
@@ -68,7 +69,7 @@ export class BackupBaseline extends Construct {
         "service-role/AWSBackupServiceRolePolicyForRestores",
       ],
     });
-    const vaultName = `${props.namePrefix}-vault`;
+    const vaultName = backupVaultName(props.namePrefix);
     const vaults = new Map<string, BackupVault>();
     for (const region of props.regions) {
       const key = new KmsKey(this, `key-${region}`, {
@@ -150,7 +151,7 @@ export class BackupBaseline extends Construct {
           name: `${props.namePrefix}-${plan.name}`,
           planId: backupPlan.id,
           iamRoleArn: role.arn,
-          selectionTag: [{ type: "STRINGEQUALS", key: "backup", value: plan.name }],
+          selectionTag: [{ type: "STRINGEQUALS", key: BACKUP_SELECTION_TAG_KEY, value: plan.name }],
         });
       }
       if (backup.restoreTesting) {

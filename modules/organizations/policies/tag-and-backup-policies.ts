@@ -2,6 +2,7 @@ import type {
   BackupPolicyConfig,
   GuardrailsConfig,
 } from "../../../environments/schema/guardrails-schema";
+import { backupRoleName, backupVaultName } from "../../backup/backup-names";
 import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
 
 type TagPolicyConfig = NonNullable<GuardrailsConfig["tagPolicy"]>;
@@ -40,6 +41,8 @@ export function backupPolicy(
   config: BackupPolicyConfig,
   context: PolicyContext,
 ): OrganizationPolicy {
+  const vaultName = config.vaultName ?? backupVaultName(context.resourcePrefix);
+  const roleName = config.roleName ?? backupRoleName(context.resourcePrefix);
   return {
     name: config.name,
     type: "BACKUP_POLICY",
@@ -52,7 +55,7 @@ export function backupPolicy(
           rules: {
             scheduled: {
               schedule_expression: { "@@assign": config.schedule },
-              target_backup_vault_name: { "@@assign": config.vaultName },
+              target_backup_vault_name: { "@@assign": vaultName },
               lifecycle: { delete_after_days: { "@@assign": String(config.retentionDays) } },
             },
           },
@@ -60,7 +63,7 @@ export function backupPolicy(
             tags: {
               tagged: {
                 iam_role_arn: {
-                  "@@assign": `arn:${context.partition}:iam::$account:role/${config.roleName}`,
+                  "@@assign": `arn:${context.partition}:iam::$account:role/${roleName}`,
                 },
                 tag_key: { "@@assign": config.selectionTag.key },
                 tag_value: { "@@assign": config.selectionTag.values },
@@ -71,7 +74,7 @@ export function backupPolicy(
       },
     },
     summary: [
-      `${config.schedule} into ${config.vaultName}, kept ${config.retentionDays} days, in ${context.governedRegions.join(", ")}.`,
+      `${config.schedule} into ${vaultName}, kept ${config.retentionDays} days, in ${context.governedRegions.join(", ")}.`,
     ],
   };
 }
