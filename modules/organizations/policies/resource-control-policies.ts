@@ -1,3 +1,4 @@
+import { elbLogDeliveryAccounts } from "./elb-log-delivery-accounts";
 import { describedPolicy } from "./organization-policy";
 import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
 
@@ -40,8 +41,17 @@ export function tlsOnlyRcp(): OrganizationPolicy {
   );
 }
 
-/** S3 and KMS answer only principals of the organization and AWS services acting for it. */
+/**
+ * S3 and KMS answer only principals of the organization and AWS services acting for it, and, for
+ * S3, the accounts Elastic Load Balancing delivers access logs from in the governed regions (the
+ * bucket policy still decides whether they may write).
+ */
 export function dataPerimeterRcp(context: PolicyContext): OrganizationPolicy {
+  const outsider = {
+    StringNotEqualsIfExists: { "aws:PrincipalOrgID": context.organizationId },
+    BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+  };
+  const elbAccounts = elbLogDeliveryAccounts(context.governedRegions);
   return describedPolicy(
     {
       name: "rcp-data-perimeter",
@@ -53,17 +63,34 @@ export function dataPerimeterRcp(context: PolicyContext): OrganizationPolicy {
     [
       {
         summary:
-          "Principals outside the organization are denied S3 and KMS access; AWS service principals are allowed.",
+          "Principals outside the organization are denied KMS access; AWS service principals are allowed.",
         statement: {
-          Sid: "EnforceOrganizationIdentityPerimeter",
+          Sid: "EnforceOrganizationIdentityPerimeterOnKms",
           Effect: "Deny",
           Principal: "*",
-          Action: ["s3:*", "kms:*"],
+          Action: "kms:*",
           Resource: "*",
-          Condition: {
-            StringNotEqualsIfExists: { "aws:PrincipalOrgID": context.organizationId },
-            BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
-          },
+          Condition: outsider,
+        },
+      },
+      {
+        summary: `Principals outside the organization are denied S3 access; AWS service principals${elbAccounts.length > 0 ? ` and Elastic Load Balancing's log-delivery accounts of the governed regions (${elbAccounts.join(", ")})` : ""} are allowed.`,
+        statement: {
+          Sid: "EnforceOrganizationIdentityPerimeterOnS3",
+          Effect: "Deny",
+          Principal: "*",
+          Action: "s3:*",
+          Resource: "*",
+          Condition:
+            elbAccounts.length > 0
+              ? {
+                  ...outsider,
+                  StringNotEqualsIfExists: {
+                    ...outsider.StringNotEqualsIfExists,
+                    "aws:PrincipalAccount": elbAccounts,
+                  },
+                }
+              : outsider,
         },
       },
     ],

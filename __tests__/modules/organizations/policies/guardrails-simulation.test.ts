@@ -53,6 +53,8 @@ interface Request {
   resourcePolicy?: object;
   /** The principal's own policies. @default administrator access */
   identityPolicies?: object[];
+  /** Context keys the request doesn't carry, such as the organization of an AWS-owned account. */
+  without?: string[];
 }
 
 /** The key policy KMS keys get from KmsKey: the owning account's IAM policies decide. */
@@ -68,6 +70,9 @@ const keyPolicy = {
   ],
 };
 
+const withoutKeys = (keys: readonly string[], context: Record<string, string | string[]>) =>
+  Object.fromEntries(Object.entries(context).filter(([key]) => !keys.includes(key)));
+
 async function decide(request: Request): Promise<string> {
   const principal = request.principal ?? `arn:aws:iam::${ACCOUNT}:role/Admin`;
   const account = request.account ?? "prod-data";
@@ -77,21 +82,24 @@ async function decide(request: Request): Promise<string> {
         principal,
         action: request.action,
         resource: { resource: request.resource ?? "*", accountId: ACCOUNT },
-        contextVariables: {
+        contextVariables: withoutKeys(request.without ?? [], {
           "aws:PrincipalArn": principal,
           "aws:RequestedRegion": request.region ?? "us-east-1",
           "aws:SecureTransport": "true",
           // Every principal of an account in the organization carries its organization id.
           "aws:PrincipalOrgID": ORGANIZATION_ID,
           ...request.context,
-        },
+        }),
       },
       identityPolicies: (request.identityPolicies ?? [allowAll]).map((policy, index) => ({
         name: `identity-${index}`,
         policy,
       })),
       resourcePolicy: request.resourcePolicy,
-      serviceControlPolicies: policyChain(account, "SERVICE_CONTROL_POLICY"),
+      // SCPs bound the organization's own principals only, not AWS services or other accounts.
+      serviceControlPolicies: principal.startsWith(`arn:aws:iam::${ACCOUNT}:`)
+        ? policyChain(account, "SERVICE_CONTROL_POLICY")
+        : [],
       resourceControlPolicies: policyChain(account, "RESOURCE_CONTROL_POLICY"),
     },
     {},
@@ -453,5 +461,60 @@ describe("break glass", () => {
   ])("may %s, which an administrator may not", async (_, request) => {
     expect(await decide({ ...request, principal: breakGlass })).toBe("Allowed");
     expect(await decide(request)).toBe("ExplicitlyDenied");
+  });
+});
+
+describe("AWS services still deliver logs into the organization's buckets under the data perimeter", () => {
+  const bucket = "nwh-workload-logs";
+  const grant = (principal: object) => ({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: principal,
+        Action: "s3:PutObject",
+        Resource: `arn:aws:s3:::${bucket}/*`,
+      },
+    ],
+  });
+  const deliver = (principal: string, granted: object, context: Record<string, string> = {}) =>
+    decide({
+      principal,
+      action: "s3:PutObject",
+      resource: `arn:aws:s3:::${bucket}/AWSLogs/${ACCOUNT}/log.gz`,
+      resourcePolicy: grant(granted),
+      context,
+      // AWS-owned principals belong to no customer organization.
+      without: ["aws:PrincipalOrgID"],
+    });
+
+  test.each([
+    "logging.s3.amazonaws.com",
+    "config.amazonaws.com",
+    "cloudtrail.amazonaws.com",
+    "delivery.logs.amazonaws.com",
+    "logdelivery.elasticloadbalancing.amazonaws.com",
+    "backup.amazonaws.com",
+  ])("%s, a service principal", async (service) => {
+    expect(
+      await deliver(service, { Service: service }, { "aws:PrincipalIsAWSService": "true" }),
+    ).toBe("Allowed");
+  });
+
+  test.each([
+    ["us-east-1", "127311923021"],
+    ["us-west-2", "797873946194"],
+  ])("Elastic Load Balancing in %s, which writes as its account %s", async (_, elbAccount) => {
+    const elb = `arn:aws:iam::${elbAccount}:root`;
+    expect(await deliver(elb, { AWS: elb }, { "aws:PrincipalAccount": elbAccount })).toBe(
+      "Allowed",
+    );
+  });
+
+  test("while any other account outside the organization is refused, whatever the bucket policy says", async () => {
+    const outsider = "arn:aws:iam::999988887777:root";
+    expect(
+      await deliver(outsider, { AWS: outsider }, { "aws:PrincipalAccount": "999988887777" }),
+    ).toBe("ExplicitlyDenied");
   });
 });
