@@ -1,13 +1,15 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parse } from "yaml";
 import { loadLandingZoneConfig } from "../environments/loader/load-config";
-import { EXAMPLE_CONFIG_DIR } from "./helpers/synth";
+import { SHARED_DEPLOY_ENVIRONMENT } from "../modules/pipeline/shared-deploy-environment";
+import { EXAMPLE_CONFIG_DIR, removeDir, synthLandingZone } from "./helpers/synth";
 
 const WORKFLOWS = join(__dirname, "..", ".github", "workflows");
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const workflow = (name: string): any => parse(readFileSync(join(WORKFLOWS, `${name}.yml`), "utf8"));
-const organization = loadLandingZoneConfig(EXAMPLE_CONFIG_DIR).organization.config;
+const config = loadLandingZoneConfig(EXAMPLE_CONFIG_DIR);
+const organization = config.organization.config;
 const roleArn = (name: string) => `arn:aws:iam::${organization.managementAccountId}:role/${name}`;
 
 test("the workflows' roles and region match organization.yaml", () => {
@@ -60,5 +62,75 @@ test("no workflow stores AWS keys", () => {
   for (const name of ["plan", "apply", "drift"]) {
     const text = readFileSync(join(WORKFLOWS, `${name}.yml`), "utf8");
     expect(text).not.toMatch(/aws-access-key-id|AWS_SECRET_ACCESS_KEY|secrets\./);
+  }
+});
+
+/**
+ * The `sub` claim GitHub puts in a job's OIDC token: `environment:<name>` for a job in a GitHub
+ * environment, otherwise the event's context (`pull_request`, or `ref:<ref>` for pushes, schedules
+ * and dispatches, which run on main here).
+ */
+function oidcSubjects(name: string): Map<string, Set<string>> {
+  const file = workflow(name);
+  const repo = `repo:${organization.pipeline.repository}`;
+  const byRole = new Map<string, Set<string>>();
+  for (const job of Object.values<{
+    permissions?: Record<string, string>;
+    environment?: string;
+    steps: { uses?: string; with?: Record<string, string> }[];
+  }>(file.jobs)) {
+    if (job.permissions?.["id-token"] !== "write") continue;
+    const login = job.steps.find((step) =>
+      step.uses?.startsWith("aws-actions/configure-aws-credentials"),
+    )!;
+    const role = login.with!["role-to-assume"].replace(
+      /^\$\{\{ env\.(\w+) \}\}$/,
+      (_: string, variable: string) => file.env[variable],
+    );
+    const contexts = job.environment
+      ? (job.environment === "${{ matrix.environment }}"
+          ? [
+              ...config.environments.map((environment) => environment.config.name),
+              SHARED_DEPLOY_ENVIRONMENT,
+            ]
+          : [job.environment]
+        ).map((environment) => `environment:${environment}`)
+      : Object.keys(file.on).map((event) => {
+          if (event === "pull_request") return "pull_request";
+          if (event === "push") expect(file.on.push.branches).toEqual(["main"]);
+          else expect(["schedule", "workflow_dispatch"]).toContain(event);
+          return "ref:refs/heads/main";
+        });
+    const subjects = byRole.get(role) ?? new Set<string>();
+    for (const context of contexts) subjects.add(`${repo}:${context}`);
+    byRole.set(role, subjects);
+  }
+  return byRole;
+}
+
+test("each role's OIDC trust admits exactly the subjects of the workflow jobs that assume it", () => {
+  const needed = new Map<string, Set<string>>();
+  for (const name of ["plan", "apply", "drift"])
+    for (const [role, subjects] of oidcSubjects(name))
+      needed.set(role, new Set([...(needed.get(role) ?? []), ...subjects]));
+  expect([...needed.keys()].sort()).toEqual(
+    [
+      roleArn(organization.pipeline.applyRoleName),
+      roleArn(organization.pipeline.planRoleName),
+    ].sort(),
+  );
+
+  const out = synthLandingZone();
+  const roles = Object.values(out.resources("pipeline", "aws_iam_role"));
+  removeDir(dirname(out.outdir));
+  for (const [arn, subjects] of needed) {
+    const role = roles.find((entry) => arn.endsWith(`:role/${entry.name}`))!;
+    const [statement] = JSON.parse(role.assume_role_policy).Statement;
+    expect({
+      role: role.name,
+      trusted: [
+        ...statement.Condition.StringLike["token.actions.githubusercontent.com:sub"],
+      ].sort(),
+    }).toEqual({ role: role.name, trusted: [...subjects].sort() });
   }
 });

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadLandingZoneConfig } from "../environments/loader/load-config";
-import { deployEnvironmentOf, SHARED_DEPLOY_ENVIRONMENT } from "./deploy-environment";
+import { SHARED_DEPLOY_ENVIRONMENT } from "../modules/pipeline/shared-deploy-environment";
+import { deployEnvironmentOf } from "./deploy-environment";
 import { deployOrder } from "./stack-order";
 import { synthNodeArguments } from "./synth-command";
 

@@ -1,9 +1,7 @@
 import { listAccounts } from "../environments/model/accounts";
+import { SHARED_DEPLOY_ENVIRONMENT } from "../modules/pipeline/shared-deploy-environment";
 import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
 import { accountBaselineStackName, environmentStackName } from "../environments/model/stack-names";
-
-/** The GitHub environment that gates applying the landing zone's shared stacks. */
-export const SHARED_DEPLOY_ENVIRONMENT = "landing-zone";
 
 /**
  * The GitHub environment a stack's apply runs in: its landing-zone environment for environment

@@ -20,7 +20,7 @@ test("GitHub Actions reach AWS through OIDC, with no stored keys", () => {
   expect(out.resources("pipeline", "aws_iam_user")).toEqual({});
 });
 
-test("the plan role is trusted only for this repository's pull requests, and is read-only", () => {
+test("the plan role is trusted only for this repository's pull requests and main, and is read-only", () => {
   expect(trustOf("nwh-lz-plan")).toMatchObject({
     Action: "sts:AssumeRoleWithWebIdentity",
     Condition: {
@@ -28,6 +28,7 @@ test("the plan role is trusted only for this repository's pull requests, and is 
       StringLike: {
         "token.actions.githubusercontent.com:sub": [
           "repo:northwind-health/landing-zone:pull_request",
+          "repo:northwind-health/landing-zone:ref:refs/heads/main",
         ],
       },
     },
@@ -48,11 +49,11 @@ test("the plan role is trusted only for this repository's pull requests, and is 
   ).toBe("arn:aws:iam::*:role/nwh-lz-read");
 });
 
-test("the apply role is trusted only for main and the environments' GitHub environments", () => {
+test("the apply role is trusted only for the GitHub environments that gate applies", () => {
+  // Not for a bare ref: any job on main without an environment would skip its reviewers.
   expect(
     trustOf("nwh-lz-pipeline").Condition.StringLike["token.actions.githubusercontent.com:sub"],
   ).toEqual([
-    "repo:northwind-health/landing-zone:ref:refs/heads/main",
     "repo:northwind-health/landing-zone:environment:dev",
     "repo:northwind-health/landing-zone:environment:prod",
     "repo:northwind-health/landing-zone:environment:staging",

@@ -5,6 +5,7 @@ import { checkEnvironments } from "../checks/environments";
 import { checkIdentity } from "../checks/identity";
 import { checkBackupPolicies } from "../checks/backup-policies";
 import { checkLogging } from "../checks/logging";
+import { checkQuarantineOu } from "../checks/quarantine-ou";
 import { checkBaseline } from "../checks/baseline";
 import { checkOrganizationalUnitTree } from "../checks/organizational-unit-tree";
 import { checkOuReferences } from "../checks/ou-references";
@@ -41,6 +42,7 @@ const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkLogging,
   checkBaseline,
   checkBackupPolicies,
+  checkQuarantineOu,
 ];
 
 /**

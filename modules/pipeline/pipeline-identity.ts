@@ -3,6 +3,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
+import { SHARED_DEPLOY_ENVIRONMENT } from "./shared-deploy-environment";
 import { implementsControl } from "../../compliance/controls/control";
 import type { PipelineConfig } from "../../environments/schema/pipeline-schema";
 import { policyDocument, renderPolicy } from "../iam/policy-document";
@@ -39,7 +40,10 @@ export class PipelineIdentity extends Construct {
       name: pipeline.planRoleName,
       description: "Plans pull requests: read-only, state read, lock files only",
       maxSessionDuration: 3600,
-      assumeRolePolicy: renderPolicy(githubOidcTrust(provider.arn, [`${repo}:pull_request`])),
+      // Pull requests plan; drift detection plans main on a schedule, whose token names the ref.
+      assumeRolePolicy: renderPolicy(
+        githubOidcTrust(provider.arn, [`${repo}:pull_request`, `${repo}:ref:refs/heads/main`]),
+      ),
     });
     new IamRolePolicyAttachment(this, "plan-read-only", {
       role: this.planRole.name,
@@ -80,10 +84,12 @@ export class PipelineIdentity extends Construct {
       description: "Applies merged changes from main, through protected environments",
       maxSessionDuration: 7200,
       assumeRolePolicy: renderPolicy(
+        // Only jobs in a GitHub environment, whose reviewers approve each apply. An environment's
+        // token doesn't name the branch: each environment's deployment branches must be limited to
+        // main in GitHub (README, "The pipeline's identity"), or a branch could apply.
         githubOidcTrust(provider.arn, [
-          `${repo}:ref:refs/heads/main`,
           ...props.environments.map((environment) => `${repo}:environment:${environment}`),
-          `${repo}:environment:landing-zone`,
+          `${repo}:environment:${SHARED_DEPLOY_ENVIRONMENT}`,
         ]),
       ),
     });
