@@ -12,11 +12,12 @@ export interface ExpandedAssignment {
 /**
  * Every assignment of identity.yaml, expanded to single accounts: by name, by OU (the OU and
  * those below it), by environment, or all member accounts. A new account that falls under a
- * target is included without further config. Duplicates collapse; the order is stable.
+ * target is included without further config. A quarantined or closing account gets none: its
+ * access is revoked with the move. Duplicates collapse; the order is stable.
  */
 export function expandAssignments(config: LandingZoneConfig): ExpandedAssignment[] {
   if (!config.identity) return [];
-  const accounts = listAccounts(config);
+  const accounts = listAccounts(config).filter((account) => !account.lifecycle);
   const expanded = new Map<string, ExpandedAssignment>();
   for (const assignment of config.identity.config.assignments) {
     const matches = (account: AccountEntry) =>

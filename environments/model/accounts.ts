@@ -1,3 +1,4 @@
+import type { AccountState } from "../schema/account-lifecycle";
 import type { LandingZoneConfig } from "./landing-zone-config";
 
 export const CORE_ACCOUNT_ROLES = ["logArchive", "audit", "sharedServices"] as const;
@@ -16,6 +17,8 @@ export interface AccountEntry {
     | { readonly kind: "workload"; readonly environment: string };
   readonly file: string;
   readonly configPath: readonly PropertyKey[];
+  /** Set once a workload account is quarantined or closing. */
+  readonly lifecycle?: AccountState;
 }
 
 /** Core accounts first, then each environment's accounts in file and config order. */
@@ -47,6 +50,7 @@ export function listAccounts(
       owner: { kind: "workload", environment: environment.config.name },
       file: environment.file,
       configPath: ["accounts", index],
+      lifecycle: account.lifecycle?.state,
     })),
   );
   return [...core, ...workloads];

@@ -83,3 +83,25 @@ test("a new account under an OU or environment target inherits its assignments w
     "security-auditors:SecurityAudit@prod-payments",
   ]);
 });
+
+test("a quarantined account loses every assignment, break glass included", () => {
+  // The deny-all SCP of the quarantine OU refuses every session anyway; revoking says so in
+  // Identity Center and in the access review.
+  const configDir = copyExampleConfig();
+  const prodFile = join(configDir, "prod.yaml");
+  const quarantine = [
+    "    lifecycle:",
+    "      state: quarantined",
+    "      reason: Credentials leaked in a public repository",
+    '      since: "2026-11-30"',
+  ].join("\n");
+  writeFileSync(
+    prodFile,
+    readFileSync(prodFile, "utf8").replace(
+      "    owner: analytics-team\n",
+      `    owner: analytics-team\n${quarantine}\n`,
+    ),
+  );
+  expect(example.filter((grant) => grant.endsWith("@prod-analytics")).length).toBeGreaterThan(2);
+  expect(grantsOf(configDir).filter((grant) => grant.endsWith("@prod-analytics"))).toEqual([]);
+});
