@@ -1,24 +1,9 @@
-import type { EmulatorGap } from "../../aws-harness/emulator/emulator-gap";
 import { EMULATOR_GAPS } from "../../aws-harness/emulator/emulator-gaps";
 import { renderReport, reportPassed } from "../../aws-harness/harness-report";
 import type { HarnessReport } from "../../aws-harness/harness-report";
 import { skippedResult } from "../../aws-harness/harness-results";
 import type { EmulatorResult, ValidateResult } from "../../aws-harness/harness-results";
-
-const BACKUP_POLICIES: EmulatorGap = {
-  resourceType: "aws_organizations_policy",
-  where: { argument: "type", equals: "BACKUP_POLICY" },
-  reason: "No backup policies.",
-  failingCall: "Organizations: CreatePolicy",
-  emulatorMessage: "NotImplementedError: The BACKUP_POLICY policy type has not been implemented",
-};
-const PERMISSION_SETS: EmulatorGap = {
-  resourceType: "aws_ssoadmin_permission_set",
-  reason: "No tag listing for permission sets.",
-  failingCall: "SSO Admin: ListTagsForResource",
-  emulatorMessage:
-    "NotImplementedError: The list_tags_for_resource action has not been implemented",
-};
+import { BACKUP_POLICIES, PERMISSION_SETS } from "./emulator/gap-fixtures";
 
 const validated = (stack: string, resources: number, extra: Partial<ValidateResult> = {}) =>
   ({

@@ -1,6 +1,6 @@
 import type { PlannedChange } from "../terraform/planned-changes";
+import { withoutIndex } from "../terraform/resource-address";
 import type { EmulatorGap } from "./emulator-gap";
-import { withoutIndex } from "./prove-gaps";
 import type { RemovedResource } from "./strip-emulator-gaps";
 
 export interface ReplanExplanation {

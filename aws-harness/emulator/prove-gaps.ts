@@ -1,10 +1,8 @@
+import { withoutIndex } from "../terraform/resource-address";
 import type { Diagnostic } from "../terraform/terraform-messages";
 import { errorsOf, formatDiagnostic, readDiagnostics } from "../terraform/terraform-messages";
 import type { EmulatorGap } from "./emulator-gap";
 import type { RemovedResource, StrippedStack } from "./strip-emulator-gaps";
-
-/** `aws_x.name[0]` and `aws_x.name` are the same resource for the gap list. */
-export const withoutIndex = (address: string) => address.replace(/\[[^\]]*\]$/, "");
 
 /**
  * The gap entry that explains an apply error: the error is about a resource on the gap list, it

@@ -1,3 +1,5 @@
+import { withoutIndex } from "./resource-address";
+
 /** The changes of a saved plan (`terraform show -json <plan>`), with the arguments that differ. */
 
 interface PlanJson {
@@ -76,7 +78,7 @@ export function plannedResourceChanges(showJson: string): PlannedChange[] {
         unknownAfter: changedArguments.filter((key) => change.after_unknown?.[key] === true),
         forcedBy: [...new Set((change.replace_paths ?? []).map((path) => String(path[0])))],
         before: JSON.stringify(change.before ?? null),
-        configuration: configured.get(address.replace(/\[[^\]]*\]$/, "")) ?? {},
+        configuration: configured.get(withoutIndex(address)) ?? {},
         line: `${change.actions.join("+")} ${address}${changed.length > 0 ? ` (${changed.join("; ")})` : ""}`,
       };
     });

@@ -1,4 +1,3 @@
-import type { EmulatorGap } from "../../../aws-harness/emulator/emulator-gap";
 import { stripEmulatorGaps } from "../../../aws-harness/emulator/strip-emulator-gaps";
 import type {
   RemovedResource,
@@ -6,21 +5,8 @@ import type {
   UpstreamStandIns,
 } from "../../../aws-harness/emulator/strip-emulator-gaps";
 import type { TerraformJson } from "../../../aws-harness/terraform/terraform-json";
+import { BACKUP_POLICIES, PERMISSION_SETS } from "./gap-fixtures";
 
-const PERMISSION_SETS: EmulatorGap = {
-  resourceType: "aws_ssoadmin_permission_set",
-  reason: "No tag listing for permission sets.",
-  failingCall: "SSO Admin: ListTagsForResource",
-  emulatorMessage:
-    "NotImplementedError: The list_tags_for_resource action has not been implemented",
-};
-const BACKUP_POLICIES: EmulatorGap = {
-  resourceType: "aws_organizations_policy",
-  where: { argument: "type", equals: "BACKUP_POLICY" },
-  reason: "No backup policies.",
-  failingCall: "Organizations: CreatePolicy",
-  emulatorMessage: "NotImplementedError: The BACKUP_POLICY policy type has not been implemented",
-};
 const GAPS = [BACKUP_POLICIES, PERMISSION_SETS];
 
 const INSTANCE_ARN = "${tolist(data.aws_ssoadmin_instances.sso.arns)[0]}";

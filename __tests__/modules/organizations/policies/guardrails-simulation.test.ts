@@ -14,6 +14,8 @@ import { EXAMPLE_CONFIG_DIR } from "../../../helpers/synth";
 
 const ACCOUNT = "555566667777";
 const ORGANIZATION_ID = "o-k7q2mz4x9a";
+/** The role of a break-glass session in the account, as Identity Center names it. */
+const BREAK_GLASS_SESSION = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_BreakGlassAdmin_0a1b2c3d`;
 const config = loadLandingZoneConfig(EXAMPLE_CONFIG_DIR);
 const policies = new Map(
   landingZonePolicies(config, ORGANIZATION_ID).map((policy) => [policy.name, policy]),
@@ -302,8 +304,9 @@ describe("for an administrator in a production workload account", () => {
 });
 
 test("nobody can claim a break-glass role: IAM keeps its path for AWS", async () => {
-  const lookAlike = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_BreakGlassAdmin_0a1b2c3d`;
-  expect(await decide({ action: "iam:CreateRole", resource: lookAlike })).not.toBe("Allowed");
+  expect(await decide({ action: "iam:CreateRole", resource: BREAK_GLASS_SESSION })).not.toBe(
+    "Allowed",
+  );
   // The same admin may create roles elsewhere, so the refusal is the path's.
   expect(
     await decide({ action: "iam:CreateRole", resource: `arn:aws:iam::${ACCOUNT}:role/app/worker` }),
@@ -422,7 +425,6 @@ describe("the Developer permission set", () => {
 
 describe("backup vault policies", () => {
   const vault = `arn:aws:backup:us-east-1:${ACCOUNT}:backup-vault:nwh-vault`;
-  const breakGlass = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_BreakGlassAdmin_0a1b2c3d`;
   const deployRole = `arn:aws:iam::${ACCOUNT}:role/nwh-lz-deploy`;
   const resourcePolicy = vaultAccessPolicy("aws", "BreakGlassAdmin", [
     `arn:aws:iam::${ACCOUNT}:role/OrganizationAccountAccessRole`,
@@ -433,7 +435,7 @@ describe("backup vault policies", () => {
 
   test("the pipeline's role and break glass may update a vault policy; an administrator may not", async () => {
     expect(await asking(deployRole, "backup:PutBackupVaultAccessPolicy")).toBe("Allowed");
-    expect(await asking(breakGlass, "backup:PutBackupVaultAccessPolicy")).toBe("Allowed");
+    expect(await asking(BREAK_GLASS_SESSION, "backup:PutBackupVaultAccessPolicy")).toBe("Allowed");
     expect(
       await asking(`arn:aws:iam::${ACCOUNT}:role/Admin`, "backup:PutBackupVaultAccessPolicy"),
     ).toBe("ExplicitlyDenied");
@@ -441,13 +443,12 @@ describe("backup vault policies", () => {
 
   test("only break glass deletes a recovery point, not even the pipeline", async () => {
     const point = `arn:aws:backup:us-east-1:${ACCOUNT}:recovery-point:abc`;
-    expect(await asking(breakGlass, "backup:DeleteRecoveryPoint", point)).toBe("Allowed");
+    expect(await asking(BREAK_GLASS_SESSION, "backup:DeleteRecoveryPoint", point)).toBe("Allowed");
     expect(await asking(deployRole, "backup:DeleteRecoveryPoint", point)).toBe("ExplicitlyDenied");
   });
 });
 
 describe("break glass", () => {
-  const breakGlass = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_BreakGlassAdmin_0a1b2c3d`;
   test.each<[string, Request]>([
     ["stop a Config recorder", { action: "config:StopConfigurationRecorder" }],
     [
@@ -459,7 +460,7 @@ describe("break glass", () => {
       },
     ],
   ])("may %s, which an administrator may not", async (_, request) => {
-    expect(await decide({ ...request, principal: breakGlass })).toBe("Allowed");
+    expect(await decide({ ...request, principal: BREAK_GLASS_SESSION })).toBe("Allowed");
     expect(await decide(request)).toBe("ExplicitlyDenied");
   });
 });
