@@ -3,6 +3,7 @@ import { formatSummary } from "./cli/synth-summary";
 import { synthesizeLandingZone } from "./cli/synthesize-landing-zone";
 import { GuardrailViolationError } from "./compliance/rules/evaluate-rules";
 import { ConfigError } from "./environments/loader/config-problem";
+import { heldBaselines } from "./environments/model/held-baselines";
 import { skipTokenStackTraces } from "./cli/token-stack-traces";
 
 skipTokenStackTraces();
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   // Validate before the App exists: constructing it creates the output folder.
   const config = await loadSynthConfig(configDir());
   const { stacks } = synthesizeLandingZone(config, outdir);
-  console.log(formatSummary(outdir, stacks, performance.now() - started));
+  console.log(formatSummary(outdir, stacks, performance.now() - started, heldBaselines(config)));
 }
 
 main().catch((error: unknown) => {

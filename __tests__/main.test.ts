@@ -58,7 +58,7 @@ test("a good config synthesizes into CDKTF_OUTDIR and prints stacks, resources a
   const result = runSynth({ CDKTF_OUTDIR: outdir });
 
   expect(result.status).toBe(0);
-  expect(result.stdout).toMatch(/^Synthesized 20 stacks, \d+ resources, into .+ in \d+\.\d\d s$/m);
+  expect(result.stdout).toMatch(/^Synthesized 21 stacks, \d+ resources, into .+ in \d+\.\d\d s$/m);
   expect(result.stdout).toMatch(/^ {2}organization +\d+ resources$/m);
   expect(existsSync(join(outdir, "manifest.json"))).toBe(true);
   expect(existsSync(join(outdir, "stacks", "account-prod-data", "cdk.tf.json"))).toBe(true);

@@ -1,4 +1,5 @@
 import type { SynthesizedStack } from "../compliance/rules/evaluate-rules";
+import type { HeldBaseline } from "../environments/model/held-baselines";
 import { ACCOUNT_STACK_PREFIX } from "../environments/model/stack-names";
 
 /** Beyond this many stacks, account baselines are summed up in one line instead of listed. */
@@ -15,6 +16,7 @@ export function formatSummary(
   outdir: string,
   stacks: readonly SynthesizedStack[],
   elapsedMs: number,
+  held: readonly HeldBaseline[] = [],
 ): string {
   const counts = stacks.map((stack) => ({ name: stack.name, resources: countResources(stack) }));
   const total = counts.reduce((sum, stack) => sum + stack.resources, 0);
@@ -32,8 +34,18 @@ export function formatSummary(
       `  ${ACCOUNT_STACK_PREFIX}* (${baselines.length} account baselines)  ${Math.min(...sizes)}–${Math.max(...sizes)} resources each, ${sizes.reduce((sum, size) => sum + size, 0)} in all`,
     );
   }
+  const heldLines = held.map(
+    (baseline) =>
+      `  ${baseline.stack}: ${baseline.state} since ${baseline.since} (${baseline.reason}); its state is kept as it was`,
+  );
   return [
     `Synthesized ${stacks.length} stacks, ${total} resources, into ${outdir} in ${(elapsedMs / 1000).toFixed(2)} s`,
     ...lines,
+    ...(held.length > 0
+      ? [
+          `Held, not synthesized (the quarantine OU's deny-all SCP refuses any plan in these accounts):`,
+          ...heldLines,
+        ]
+      : []),
   ].join("\n");
 }

@@ -1,4 +1,5 @@
 import type { App, TerraformStack } from "cdktf";
+import { heldBaselines } from "../environments/model/held-baselines";
 import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
 import { accountBaselineStackName, STACK_NAMES } from "../environments/model/stack-names";
 import type { EnvironmentConfig } from "../environments/schema/environment-schema";
@@ -9,12 +10,13 @@ import { EnvironmentStack } from "./environment-stack";
 import { IdentityStack } from "./identity-stack";
 import { LoggingStack } from "./logging-stack";
 import { PipelineStack } from "./pipeline-stack";
+import { SecurityMembersStack } from "./security-members-stack";
 import { SecurityStack } from "./security-stack";
 import { OrganizationStack } from "./organization-stack";
 
 /**
  * Every stack of the landing zone, in deploy order: bootstrap, organization, environments, then
- * one baseline per account.
+ * one baseline per account but those held while the account is quarantined or closing.
  */
 export function buildLandingZone(app: App, config: LandingZoneConfig): TerraformStack[] {
   const bootstrap = new BootstrapStack(app, config);
@@ -68,12 +70,30 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
     stack.addDependency(pipeline);
     return stack;
   };
+  const held = new Set(heldBaselines(config).map((baseline) => baseline.account));
+  const services = config.organization.config.securityServices;
+  const securityMembers =
+    services.inspector || services.macie
+      ? new SecurityMembersStack(app, {
+          config,
+          coreAccounts: organization.coreAccounts,
+          workloadAccounts: config.environments.flatMap(({ config: environment }, index) =>
+            environment.accounts
+              .filter((account) => account.lifecycle?.state !== "closing")
+              .map((account) => environments[index].accounts.get(account.name)!),
+          ),
+        })
+      : undefined;
+  // It reads account ids from state, so the order is stated: after the audit account
+  // administers both services, and after every account exists.
+  for (const producer of [organization, security, ...environments])
+    securityMembers?.addDependency(producer);
   const baselines = [
     ...[...organization.coreAccounts.values()].map((account) => baselineOf(organization, account)),
     ...environments.flatMap((environment) =>
-      [...environment.accounts.values()].map((account) =>
-        baselineOf(environment, account, environment.environment),
-      ),
+      [...environment.accounts.values()]
+        .filter((account) => !held.has(account.accountName))
+        .map((account) => baselineOf(environment, account, environment.environment)),
     ),
   ];
   return [
@@ -84,6 +104,7 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
     security,
     ...(identity ? [identity] : []),
     ...environments,
+    ...(securityMembers ? [securityMembers] : []),
     management,
     ...baselines,
   ];

@@ -190,6 +190,31 @@ describe("quarantine and close", () => {
     });
   });
 
+  test("quarantine holds the account's baseline, which deny-all would refuse to plan, and says why", () => {
+    const out = synthLandingZone(dir);
+    expect(out.manifest.stacks["account-staging-data"]).toBeUndefined();
+    expect(out.manifest.stacks["account-staging-platform"]).toBeDefined();
+    const held = JSON.parse(
+      readFileSync(join(out.outdir, "evidence", "held-baselines.json"), "utf8"),
+    );
+    expect(held).toEqual([
+      {
+        account: "staging-data",
+        environment: "staging",
+        stack: "account-staging-data",
+        state: "quarantined",
+        reason: "Credentials leaked in a public gist",
+        since: "2026-11-29",
+      },
+    ]);
+    // The environment stack, in the management account, still manages the account itself.
+    expect(
+      Object.values(out.resources("staging", "aws_organizations_account")).map(
+        (entry) => entry.name,
+      ),
+    ).toContain("staging-data");
+  });
+
   test("close marks a quarantined account; synth then lets that account alone be closed on deletion", async () => {
     await account(dir, "close", "--name", "staging-data");
     expect(readFileSync(join(dir, "staging.yaml"), "utf8")).toContain("      state: closing\n");
@@ -199,7 +224,7 @@ describe("quarantine and close", () => {
       expect(entry.close_on_deletion).toBe(closing);
       expect(entry.lifecycle.prevent_destroy).toBe(!closing);
     }
-    expect(out.manifest.stacks["account-staging-data"]).toBeDefined();
+    expect(out.manifest.stacks["account-staging-data"]).toBeUndefined();
   });
 });
 

@@ -16,7 +16,7 @@ function git(cwd: string, ...args: string[]) {
   if (result.status !== 0) throw new Error(result.stderr);
 }
 
-test("stamping one account affects its environment stack and its new baseline stack, nothing else", async () => {
+test("stamping one account affects its environment stack, its new baseline stack and its security enrollment, nothing else", async () => {
   const clone = join(tempDir(), "repo");
   git(ROOT, "clone", "--quiet", "--local", "--no-hardlinks", ROOT, clone);
   symlinkSync(join(ROOT, "node_modules"), join(clone, "node_modules"), "dir");
@@ -34,13 +34,14 @@ test("stamping one account affects its environment stack and its new baseline st
 
   expect(affected).toEqual({
     base: "HEAD~1",
-    changed: ["dev"],
+    changed: ["dev", "security-members"],
     added: ["account-dev-ml"],
     removed: [],
-    stacks: ["dev", "account-dev-ml"],
+    stacks: ["dev", "account-dev-ml", "security-members"],
     matrix: [
       { stack: "dev", environment: "dev" },
       { stack: "account-dev-ml", environment: "dev" },
+      { stack: "security-members", environment: "landing-zone" },
     ],
   });
 }, 60_000);

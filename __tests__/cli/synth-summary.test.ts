@@ -36,3 +36,20 @@ test("a large organization sums its account baselines up in one line", () => {
     "  account-* (50 account baselines)  2–5 resources each, 220 in all",
   ]);
 });
+
+test("held baselines are named with their state, date and reason", () => {
+  const summary = formatSummary("out", [stackWith("staging", 4)], 1000, [
+    {
+      account: "staging-data",
+      environment: "staging",
+      stack: "account-staging-data",
+      state: "quarantined",
+      reason: "Credentials leaked",
+      since: "2026-11-29",
+    },
+  ]);
+  expect(summary.split("\n").slice(2)).toEqual([
+    "Held, not synthesized (the quarantine OU's deny-all SCP refuses any plan in these accounts):",
+    "  account-staging-data: quarantined since 2026-11-29 (Credentials leaked); its state is kept as it was",
+  ]);
+});

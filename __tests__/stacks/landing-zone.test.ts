@@ -14,7 +14,7 @@ test("the same config synthesizes byte-identical stacks, manifest and evidence",
   expect(again.files()).toEqual(example.files());
 });
 
-test("stamping an account changes only its environment's stack and adds its baseline stack", () => {
+test("stamping an account changes its environment's stack and the security-members enrollment, and adds its baseline stack", () => {
   const configDir = copyExampleConfig();
   const devFile = join(configDir, "dev.yaml");
   const original = readFileSync(devFile, "utf8");
@@ -40,7 +40,8 @@ test("stamping an account changes only its environment's stack and adds its base
 
   const changed = [...before.keys()].filter((path) => stamped.get(path) !== before.get(path));
   const added = [...stamped.keys()].filter((path) => !before.has(path));
-  expect(changed).toEqual(["stacks/dev/cdk.tf.json"]);
+  // security-members enrolls the new account in Inspector and Macie.
+  expect(changed).toEqual(["stacks/dev/cdk.tf.json", "stacks/security-members/cdk.tf.json"]);
   expect(added).toEqual(["stacks/account-dev-ml/cdk.tf.json"]);
 });
 

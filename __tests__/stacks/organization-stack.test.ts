@@ -40,6 +40,19 @@ test("the organization has all features, every guardrail policy type and trusted
   expect(organization.lifecycle).toEqual({ prevent_destroy: true });
 });
 
+test("root sessions can be opened: IAM has trusted access and the organization's root features are on", () => {
+  const [[address, organization]] = Object.entries(
+    out.resources("organization", "aws_organizations_organization"),
+  );
+  expect(organization.aws_service_access_principals).toContain("iam.amazonaws.com");
+  const [features] = Object.values(out.resources("organization", "aws_iam_organizations_features"));
+  expect(features).toMatchObject({
+    enabled_features: ["RootCredentialsManagement", "RootSessions"],
+    depends_on: [`aws_organizations_organization.${address}`],
+    lifecycle: { prevent_destroy: true },
+  });
+});
+
 test("an existing organization is imported, not created", () => {
   const [address] = Object.keys(out.resources("organization", "aws_organizations_organization"));
   expect(stack.import).toEqual([

@@ -217,6 +217,68 @@ describe("security services, delegated to the audit account", () => {
   });
 });
 
+describe("Inspector and Macie reach accounts that existed before them", () => {
+  const STACK = "security-members";
+  const enrolled = (type: string) =>
+    all(STACK, type)
+      .map((entry) => `${entry.account_id}@${entry.region}`)
+      .sort();
+  /** An account's id as this stack reads it: a literal when imported, else the owner's output. */
+  const idRead = (owner: string, name: string) =>
+    `\${data.terraform_remote_state.remote-state-${owner}.outputs.account-id-${name}}`;
+  const expected = [
+    "111122223333",
+    idRead("organization", "log-archive"),
+    idRead("organization", "shared-services"),
+    idRead("dev", "dev-platform"),
+    idRead("dev", "dev-data"),
+    idRead("staging", "staging-platform"),
+    idRead("staging", "staging-data"),
+    "444455556666",
+    idRead("prod", "prod-data"),
+    idRead("prod", "prod-analytics"),
+  ]
+    .flatMap((id) => [`${id}@us-east-1`, `${id}@us-west-2`])
+    .sort();
+
+  test("every account but the audit account is enrolled in each governed region, imported ones and the management account included", () => {
+    expect(enrolled("aws_inspector2_member_association")).toEqual(expected);
+    expect(enrolled("aws_macie2_member")).toEqual(expected);
+    const members = all(STACK, "aws_macie2_member");
+    expect(members.filter((member) => member.account_id === "111122223333")).toEqual([
+      expect.objectContaining({ email: "aws+management@northwind-health.com" }),
+      expect.objectContaining({ email: "aws+management@northwind-health.com" }),
+    ]);
+    expect(members.every((member) => member.status === "ENABLED" && member.invite === false)).toBe(
+      true,
+    );
+    const scanning = all(STACK, "aws_inspector2_enabler");
+    expect(scanning.map((enabler) => enabler.region).sort()).toEqual(["us-east-1", "us-west-2"]);
+    for (const enabler of scanning) {
+      expect([...enabler.account_ids].sort()).toEqual(
+        expected
+          .filter((entry) => entry.endsWith(`@${enabler.region}`))
+          .map((entry) => entry.split("@")[0])
+          .sort(),
+      );
+      expect(enabler.resource_types).toEqual(["EC2", "ECR", "LAMBDA"]);
+    }
+  });
+
+  test("from the audit account, once the services are delegated and every account exists", () => {
+    expect(defaultProvider(out.stack(STACK)).allowed_account_ids).toEqual([
+      idRead("organization", "audit"),
+    ]);
+    expect([...out.manifest.stacks[STACK].dependencies].sort()).toEqual([
+      "dev",
+      "organization",
+      "prod",
+      "security",
+      "staging",
+    ]);
+  });
+});
+
 test("the control matrix shows detection criteria served by real addresses", () => {
   const matrix = fromControlMatrixJson(
     JSON.parse(readFileSync(join(out.outdir, "evidence", "control-matrix.json"), "utf8")),

@@ -25,7 +25,7 @@ export interface EmulatorGap {
    * behind that argument fails: the rest of the resource is still proven.
    * @default the resource is left out, with everything that references it
    */
-  readonly withhold?: { readonly argument: string; readonly emulatorValue: string | boolean };
+  readonly withhold?: Withholding;
   /**
    * Keep the resource as it is: it applies, but the emulator doesn't give these arguments back as
    * set, so the re-plan shows them changing (or, for an argument that forces replacement, the
@@ -35,6 +35,22 @@ export interface EmulatorGap {
    * @default the resource is left out, with everything that references it
    */
   readonly unreadArguments?: readonly string[];
+}
+
+/**
+ * How a withheld argument is applied to the emulator: a value the emulator takes, or the list
+ * without the one element it refuses (the rest of the list is still proven).
+ */
+export type Withholding =
+  | { readonly argument: string; readonly emulatorValue: string | boolean }
+  | { readonly argument: string; readonly withoutElement: string };
+
+/** The argument's value in the emulator run. */
+export function withheldValue(withhold: Withholding, synthesized: unknown): unknown {
+  if ("emulatorValue" in withhold) return withhold.emulatorValue;
+  return Array.isArray(synthesized)
+    ? synthesized.filter((element) => element !== withhold.withoutElement)
+    : synthesized;
 }
 
 export function gapOf(
@@ -54,8 +70,10 @@ export function describeGap(gap: EmulatorGap): string {
   const which = gap.where
     ? `${gap.resourceType} (${gap.where.argument} = ${gap.where.equals})`
     : gap.resourceType;
-  if (gap.withhold)
+  if (gap.withhold && "emulatorValue" in gap.withhold)
     return `${which}: ${gap.withhold.argument} = ${JSON.stringify(gap.withhold.emulatorValue)} in the emulator run`;
+  if (gap.withhold)
+    return `${which}: ${gap.withhold.argument} without ${JSON.stringify(gap.withhold.withoutElement)} in the emulator run`;
   if (gap.unreadArguments) return `${which}: ${gap.unreadArguments.join(", ")} not read back`;
   return which;
 }

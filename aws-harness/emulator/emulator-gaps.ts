@@ -35,6 +35,23 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     failingCall: "Organizations: RegisterDelegatedAdministrator",
     emulatorMessage: "InvalidInputException: You specified an unrecognized service principal.",
   },
+  {
+    resourceType: "aws_organizations_organization",
+    reason:
+      "The emulator's Organizations knows a fixed list of trusted services, without iam.amazonaws.com (centralized root access); the organization is applied with every other service.",
+    failingCall: "Organizations: EnableAWSServiceAccess",
+    emulatorMessage: "InvalidInputException: You specified an unrecognized service principal.",
+    withhold: { argument: "aws_service_access_principals", withoutElement: "iam.amazonaws.com" },
+  },
+  // IAM
+  {
+    resourceType: "aws_iam_organizations_features",
+    reason:
+      "The emulator's IAM has no organization features (root credentials management, root sessions).",
+    failingCall: "IAM: EnableOrganizationsRootCredentialsManagement",
+    emulatorMessage:
+      "NotImplementedError: The enable_organizations_root_credentials_management action has not been implemented",
+  },
   // CloudTrail
   {
     resourceType: "aws_cloudtrail",
@@ -213,6 +230,12 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     reason: "The emulator's Macie has no organization configuration.",
     failingCall: "Macie2: UpdateOrganizationConfiguration",
     emulatorMessage: 'PATCH /admin/configuration HTTP/1.1" 404',
+  },
+  {
+    resourceType: "aws_macie2_member",
+    reason: "The emulator's Macie adds members only by invitation, not from the organization.",
+    failingCall: "Macie2: CreateMember",
+    emulatorMessage: "NotImplementedError: The create_member action has not been implemented",
   },
   {
     resourceType: "aws_accessanalyzer_analyzer",

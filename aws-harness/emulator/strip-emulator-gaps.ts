@@ -1,5 +1,5 @@
 import type { TerraformBlock, TerraformJson } from "../terraform/terraform-json";
-import { gapOf } from "./emulator-gap";
+import { gapOf, withheldValue } from "./emulator-gap";
 import type { EmulatorGap } from "./emulator-gap";
 
 export interface RemovedResource {
@@ -120,7 +120,8 @@ export function stripEmulatorGaps(
     if (onList?.unreadArguments) unread.push({ address: addressOf(entry), gap: onList });
     const found = onList?.unreadArguments ? undefined : onList;
     if (found?.withhold) {
-      entry.block[found.withhold.argument] = found.withhold.emulatorValue;
+      const { argument } = found.withhold;
+      entry.block[argument] = withheldValue(found.withhold, entry.block[argument]);
       withheld.push({ address: addressOf(entry), gap: found });
     }
     const gap = found?.withhold ? undefined : found;

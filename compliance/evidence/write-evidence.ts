@@ -18,6 +18,8 @@ import { conformancePackRules } from "../../modules/config/soc2-config-rules";
 import { renderConfigRules } from "./config-rules";
 import { buildRuleResults, renderRuleResults, unusedSuppressions } from "./rule-results";
 import { accountOfStack } from "./stack-locations";
+import { heldBaselines } from "../../environments/model/held-baselines";
+import { renderHeldBaselines } from "./held-baselines";
 
 export const EVIDENCE_DIR = "evidence";
 
@@ -63,6 +65,8 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
   write("organization-diagram", renderOrganizationDiagram(config, policyInventory));
   const configRules = conformancePackRules(config);
   write("config-rules", renderConfigRules(configRules), configRules);
+  const held = heldBaselines(config);
+  write("held-baselines", renderHeldBaselines(held), held);
 
   const gaps = controlMatrix.filter((criterion) => criterion.status === "gap").length;
   const exceptions = ruleResults.reduce((sum, result) => sum + result.exceptions.length, 0);
@@ -84,6 +88,7 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
       "| [access-matrix.md](access-matrix.md) ([json](access-matrix.json), [csv](access-review.csv)) | groups, permission sets and accounts; the CSV is the quarterly access review sheet |",
       "| [organization-diagram.md](organization-diagram.md) | OUs, accounts and policy attachments |",
       "| [config-rules.md](config-rules.md) ([json](config-rules.json)) | AWS Config rules in the SOC 2 conformance pack, with the criteria each supports |",
+      "| [held-baselines.md](held-baselines.md) ([json](held-baselines.json)) | account baselines left out while the account is quarantined or closing, and why |",
       "",
     ].join("\n"),
   );

@@ -6,6 +6,7 @@ import { checkIdentity } from "../checks/identity";
 import { checkBackupPolicies } from "../checks/backup-policies";
 import { checkLogging } from "../checks/logging";
 import { checkQuarantineOu } from "../checks/quarantine-ou";
+import { checkMacieMembers } from "../checks/macie-members";
 import { checkBaseline } from "../checks/baseline";
 import { checkOrganizationalUnitTree } from "../checks/organizational-unit-tree";
 import { checkOuReferences } from "../checks/ou-references";
@@ -43,6 +44,7 @@ const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkBaseline,
   checkBackupPolicies,
   checkQuarantineOu,
+  checkMacieMembers,
 ];
 
 /**

@@ -9,6 +9,8 @@ export const STACK_NAMES = {
   identity: "identity",
   logging: "logging",
   security: "security",
+  /** Inspector and Macie enrollment of every existing account, once they all exist. */
+  securityMembers: "security-members",
   pipeline: "pipeline",
   /** Baseline of the management account itself. */
   management: "management",

@@ -50,6 +50,9 @@ export const OrganizationConfigSchema = z
       })
       .describe("Prefix for the names of resources the landing zone creates, such as acme."),
     managementAccountId: AccountId.describe("Id of the organization's management account."),
+    managementAccountEmail: Email.optional().describe(
+      "Root email of the management account. Macie enrolls an account as a member by id and email, so this is required while securityServices.macie is on.",
+    ),
     existingOrganizationId: z
       .string()
       .regex(/^o-[a-z0-9]{10,32}$/, { error: "is not an organization id (o-xxxxxxxxxx)" })

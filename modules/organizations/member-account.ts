@@ -42,12 +42,15 @@ export class MemberAccount extends Construct {
   readonly account: OrganizationsAccount;
   /** The account name from config (the resource's `name` is a Terraform reference). */
   readonly accountName: string;
+  /** The account's root email, as configured: services that enroll members by email need it. */
+  readonly email: string;
   private readonly existingAccountId: string | undefined;
 
   constructor(scope: Construct, id: string, props: MemberAccountProps) {
     super(scope, id);
     implementsControl(this, ACCOUNT_ISOLATION_CONTROL);
     this.accountName = props.name;
+    this.email = props.email;
     this.existingAccountId = props.existingAccountId;
     this.account = new OrganizationsAccount(this, "account", {
       name: props.name,

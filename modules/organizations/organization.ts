@@ -2,6 +2,7 @@ import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
 import { importExisting } from "../terraform/import-existing";
+import { CentralizedRootAccess } from "./centralized-root-access";
 import { ORGANIZATION_POLICY_TYPES, ORGANIZATION_SERVICE_PRINCIPALS } from "./service-access";
 
 export const ORGANIZATION_CONTROL = defineControl({
@@ -20,8 +21,9 @@ export interface OrganizationProps {
 }
 
 /**
- * The AWS organization with all features, every policy type the guardrails use, and trusted
- * access for the security and operations services. Terraform refuses to destroy it.
+ * The AWS organization with all features, every policy type the guardrails use, trusted access
+ * for the security and operations services, and centralized root access. Terraform refuses to
+ * destroy it.
  */
 export class Organization extends Construct {
   readonly organization: OrganizationsOrganization;
@@ -37,6 +39,7 @@ export class Organization extends Construct {
     });
     if (props.existingOrganizationId)
       importExisting(this.organization, props.existingOrganizationId);
+    new CentralizedRootAccess(this, "centralized-root-access", this.organization);
   }
 
   /** Id of the organization root, the parent of top-level OUs. */

@@ -9,6 +9,9 @@ export const ORGANIZATION_SERVICE_PRINCIPALS = [
   "config-multiaccountsetup.amazonaws.com",
   "config.amazonaws.com",
   "guardduty.amazonaws.com",
+  // Centralized root access: root sessions (sts:AssumeRoot) are the only way in for tasks that
+  // need the root user, such as unlocking a bucket whose policy denies everyone.
+  "iam.amazonaws.com",
   "inspector2.amazonaws.com",
   "macie.amazonaws.com",
   "securityhub.amazonaws.com",

@@ -12,9 +12,13 @@ export interface InspectorOrganizationProps {
   readonly management: TerraformProvider;
 }
 
-const SCANNED = ["EC2", "ECR", "LAMBDA"];
+/** What Inspector scans, in the audit account and in every member. */
+export const INSPECTOR_SCANNED_RESOURCES = ["EC2", "ECR", "LAMBDA"];
 
-/** Inspector in every governed region, administered by the audit account, on for every account. */
+/**
+ * Inspector in every governed region, administered by the audit account, and auto-enabled for
+ * accounts that join later (the security-members stack enrolls those that exist).
+ */
 export class InspectorOrganization extends Construct {
   constructor(scope: Construct, id: string, props: InspectorOrganizationProps) {
     super(scope, id);
@@ -28,7 +32,7 @@ export class InspectorOrganization extends Construct {
       const enabler = new Inspector2Enabler(this, `audit-account-${region}`, {
         region,
         accountIds: [props.adminAccountId],
-        resourceTypes: SCANNED,
+        resourceTypes: INSPECTOR_SCANNED_RESOURCES,
         dependsOn: [delegation],
       });
       new Inspector2OrganizationConfiguration(this, `organization-${region}`, {

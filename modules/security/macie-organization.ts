@@ -12,7 +12,10 @@ export interface MacieOrganizationProps {
   readonly management: TerraformProvider;
 }
 
-/** Macie in every governed region, administered by the audit account, on for every account. */
+/**
+ * Macie in every governed region, administered by the audit account, and auto-enabled for
+ * accounts that join later (the security-members stack enrolls those that exist).
+ */
 export class MacieOrganization extends Construct {
   constructor(scope: Construct, id: string, props: MacieOrganizationProps) {
     super(scope, id);

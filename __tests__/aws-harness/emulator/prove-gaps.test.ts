@@ -129,3 +129,38 @@ describe("explainingGap", () => {
     ).toBeUndefined();
   });
 });
+
+test("what waits for a withheld resource keeps waiting: it is in every run", async () => {
+  const trustedAccess: EmulatorGap = {
+    resourceType: "aws_organizations_organization",
+    reason: "no iam.amazonaws.com",
+    failingCall: "Organizations: EnableAWSServiceAccess",
+    emulatorMessage: "InvalidInputException: You specified an unrecognized service principal.",
+    withhold: { argument: "aws_service_access_principals", withoutElement: "iam.amazonaws.com" },
+  };
+  const withOrganization: StrippedStack = {
+    ...full,
+    removed: [{ address: "aws_securityhub_account.hub", gap: hubGap }],
+    withheld: [{ address: "aws_organizations_organization.org", gap: trustedAccess }],
+  };
+  const unwaited: string[][] = [];
+  const outputs = [
+    error(
+      "aws_organizations_organization.org",
+      "enabling AWS Service Access (iam.amazonaws.com): operation error Organizations: EnableAWSServiceAccess, InvalidInputException: You specified an unrecognized service principal.",
+    ),
+    HUB_ERROR,
+  ];
+  const proof = await proveGaps(
+    withOrganization,
+    (_, unwait) => {
+      unwaited.push(unwait.map((gap) => gap.resourceType));
+      return withOrganization;
+    },
+    async () => outputs.shift()!,
+    async () => {},
+    () => LOG,
+  );
+  expect([...proof.observed]).toEqual([trustedAccess, hubGap]);
+  expect(unwaited).toEqual([["aws_securityhub_account"], ["aws_securityhub_account"]]);
+});

@@ -472,3 +472,55 @@ it("leaves its input as it was", () => {
   expect(result.stack.resource).toEqual({});
   expect(result.stack.import).toEqual([]);
 });
+
+describe("withheld arguments", () => {
+  const TRAIL = {
+    resourceType: "aws_cloudtrail",
+    reason: "test",
+    failingCall: "CloudTrail: StartLogging",
+    emulatorMessage: "KeyError",
+    withhold: { argument: "enable_logging", emulatorValue: false },
+  };
+  const TRUSTED_ACCESS = {
+    resourceType: "aws_organizations_organization",
+    reason: "test",
+    failingCall: "Organizations: EnableAWSServiceAccess",
+    emulatorMessage: "InvalidInputException",
+    withhold: { argument: "aws_service_access_principals", withoutElement: "iam.amazonaws.com" },
+  };
+
+  it("keeps the resource with the value the emulator takes, or the list without the element it refuses", () => {
+    const result = stripEmulatorGaps(
+      {
+        resource: {
+          aws_cloudtrail: { trail: { name: "org", enable_logging: true } },
+          aws_organizations_organization: {
+            organization: {
+              feature_set: "ALL",
+              aws_service_access_principals: [
+                "cloudtrail.amazonaws.com",
+                "iam.amazonaws.com",
+                "sso.amazonaws.com",
+              ],
+            },
+          },
+        },
+      },
+      [TRAIL, TRUSTED_ACCESS],
+    );
+    expect(result.stack.resource).toEqual({
+      aws_cloudtrail: { trail: { name: "org", enable_logging: false } },
+      aws_organizations_organization: {
+        organization: {
+          feature_set: "ALL",
+          aws_service_access_principals: ["cloudtrail.amazonaws.com", "sso.amazonaws.com"],
+        },
+      },
+    });
+    expect(result.withheld.map((entry) => entry.address)).toEqual([
+      "aws_cloudtrail.trail",
+      "aws_organizations_organization.organization",
+    ]);
+    expect(result.removed).toEqual([]);
+  });
+});

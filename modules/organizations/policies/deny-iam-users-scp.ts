@@ -1,4 +1,4 @@
-import { describedPolicy, unlessExempt } from "./organization-policy";
+import { describedPolicy, unlessExempt, unlessExemptOrRootSession } from "./organization-policy";
 import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
 
 /** For organizations where people sign in through Identity Center only. */
@@ -13,13 +13,24 @@ export function denyIamUsersScp(context: PolicyContext): OrganizationPolicy {
     },
     [
       {
-        summary: "IAM users, their login profiles and access keys can't be created.",
+        summary: "IAM users and access keys can't be created.",
         statement: {
           Sid: "DenyIamUsersAndKeys",
           Effect: "Deny",
-          Action: ["iam:CreateUser", "iam:CreateLoginProfile", "iam:CreateAccessKey"],
+          Action: ["iam:CreateUser", "iam:CreateAccessKey"],
           Resource: "*",
           Condition: unlessExempt(context),
+        },
+      },
+      {
+        summary:
+          "Passwords can't be created, except by a root session recovering the root user's (IAMCreateRootUserPassword).",
+        statement: {
+          Sid: "DenyPasswords",
+          Effect: "Deny",
+          Action: "iam:CreateLoginProfile",
+          Resource: "*",
+          Condition: unlessExemptOrRootSession(context),
         },
       },
     ],

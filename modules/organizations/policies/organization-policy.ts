@@ -55,6 +55,20 @@ export function unlessExempt(context: PolicyContext): ConditionBlock {
   return { ArnNotLike: { "aws:PrincipalArn": context.exemptPrincipalArns } };
 }
 
+/**
+ * As unlessExempt, and not in a centralized root session either: for the few tasks AWS lets a
+ * root session do (its task policy bounds it), such as unlocking a bucket policy that denies
+ * everyone. The plain root user shares the ARN but is denied everything by organization-integrity
+ * at the root of the organization, so only root sessions pass.
+ */
+export function unlessExemptOrRootSession(context: PolicyContext): ConditionBlock {
+  return {
+    ArnNotLike: {
+      "aws:PrincipalArn": [...context.exemptPrincipalArns, `arn:${context.partition}:iam::*:root`],
+    },
+  };
+}
+
 /** Merges condition blocks; operators combine with AND, as IAM evaluates them. */
 export function allOf(...blocks: ConditionBlock[]): ConditionBlock {
   const merged: Record<string, Record<string, string | boolean | number | readonly string[]>> = {};

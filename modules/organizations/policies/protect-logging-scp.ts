@@ -1,4 +1,4 @@
-import { describedPolicy, unlessExempt } from "./organization-policy";
+import { describedPolicy, unlessExempt, unlessExemptOrRootSession } from "./organization-policy";
 import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
 
 /** Naming convention of the log archive buckets, which this policy protects. */
@@ -77,7 +77,6 @@ export function protectLoggingScp(context: PolicyContext): OrganizationPolicy {
           Effect: "Deny",
           Action: [
             "s3:DeleteBucket",
-            "s3:DeleteBucketPolicy",
             "s3:PutBucketPolicy",
             "s3:PutEncryptionConfiguration",
             "s3:PutLifecycleConfiguration",
@@ -91,6 +90,16 @@ export function protectLoggingScp(context: PolicyContext): OrganizationPolicy {
           ],
           Resource: bucket,
           Condition: exempt,
+        },
+      },
+      {
+        summary: `Log archive bucket policies can't be deleted, except by a root session unlocking a policy that denies everyone (S3UnlockBucketPolicy), after which the pipeline puts it back.`,
+        statement: {
+          Sid: "ProtectLogArchiveBucketPolicies",
+          Effect: "Deny",
+          Action: "s3:DeleteBucketPolicy",
+          Resource: bucket,
+          Condition: unlessExemptOrRootSession(context),
         },
       },
     ],

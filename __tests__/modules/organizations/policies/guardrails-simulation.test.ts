@@ -323,16 +323,113 @@ test.each([
   );
 });
 
-test("the root user is denied, except in a centralized root session", async () => {
+describe("centralized root access", () => {
   const root = `arn:aws:iam::${ACCOUNT}:root`;
-  expect(await decide({ action: "s3:ListAllMyBuckets", principal: root })).toBe("ExplicitlyDenied");
-  expect(
-    await decide({
-      action: "s3:ListAllMyBuckets",
-      principal: root,
-      context: { "aws:AssumedRoot": "true" },
-    }),
-  ).toBe("Allowed");
+  const logArchiveBucket = "arn:aws:s3:::nwh-log-archive-cloudtrail";
+  /** AWS's S3UnlockBucketPolicy task policy, which bounds the root session it is opened with. */
+  const unlockBucketPolicy = {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Action: ["s3:DeleteBucketPolicy", "s3:GetBucketPolicy"],
+        Resource: "*",
+      },
+    ],
+  };
+  const rootSession = { "aws:AssumedRoot": "true" };
+
+  test("the management account may open a root session in a member account", async () => {
+    const management = "arn:aws:iam::111122223333:root";
+    expect(
+      await decide({
+        principal: "arn:aws:iam::111122223333:role/PlatformAdmin",
+        action: "sts:AssumeRoot",
+        resource: root,
+        // With RootSessions on, AWS trusts the management account for this; the evaluator needs
+        // that trust written as a resource policy to admit a cross-account call.
+        resourcePolicy: {
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { AWS: management },
+              Action: "sts:AssumeRoot",
+              Resource: "*",
+            },
+          ],
+        },
+        context: {
+          "sts:TaskPolicyArn": "arn:aws:iam::aws:policy/root-task/S3UnlockBucketPolicy",
+        },
+      }),
+    ).toBe("Allowed");
+  });
+
+  test("the root user is denied, except in a root session", async () => {
+    expect(await decide({ action: "s3:ListAllMyBuckets", principal: root })).toBe(
+      "ExplicitlyDenied",
+    );
+    expect(
+      await decide({ action: "s3:ListAllMyBuckets", principal: root, context: rootSession }),
+    ).toBe("Allowed");
+  });
+
+  // AWS lets the owning account's root delete a bucket policy that denies everyone; what must
+  // not stand in the way is a guardrail, the log archive's above all.
+  test("a root session may unlock a log archive bucket's policy; nobody else may delete it", async () => {
+    const unlock = {
+      action: "s3:DeleteBucketPolicy",
+      resource: logArchiveBucket,
+      account: "log-archive",
+    };
+    expect(
+      await decide({
+        ...unlock,
+        principal: root,
+        context: rootSession,
+        identityPolicies: [unlockBucketPolicy],
+      }),
+    ).toBe("Allowed");
+    expect(await decide({ ...unlock, principal: root })).toBe("ExplicitlyDenied");
+    expect(await decide(unlock)).toBe("ExplicitlyDenied");
+  });
+
+  test("a root session may not put another policy on a log archive bucket", async () => {
+    expect(
+      await decide({
+        action: "s3:PutBucketPolicy",
+        resource: logArchiveBucket,
+        account: "log-archive",
+        principal: root,
+        context: rootSession,
+      }),
+    ).toBe("ExplicitlyDenied");
+  });
+
+  test("a root session may recover the root user's password; nobody creates IAM passwords otherwise", async () => {
+    // Without a user name IAM acts on the caller itself, the root user here.
+    const password = { action: "iam:CreateLoginProfile", resource: "*" };
+    expect(await decide({ ...password, principal: root, context: rootSession })).toBe("Allowed");
+    expect(await decide({ ...password, principal: root })).toBe("ExplicitlyDenied");
+    expect(
+      await decide({
+        action: "iam:CreateLoginProfile",
+        resource: `arn:aws:iam::${ACCOUNT}:user/x`,
+      }),
+    ).toBe("ExplicitlyDenied");
+  });
+
+  test("a root session may not create access keys", async () => {
+    expect(
+      await decide({
+        action: "iam:CreateAccessKey",
+        resource: "*",
+        principal: root,
+        context: rootSession,
+      }),
+    ).toBe("ExplicitlyDenied");
+  });
 });
 
 test("resources refuse requests without TLS, whoever asks", async () => {
@@ -512,6 +609,23 @@ describe("AWS services still deliver logs into the organization's buckets under 
     );
   });
 
+  test("CloudFront standard logs, which CloudWatch Logs delivers as its service principal", async () => {
+    const service = "delivery.logs.amazonaws.com";
+    expect(
+      await deliver(
+        service,
+        { Service: service },
+        {
+          "aws:PrincipalIsAWSService": "true",
+          "aws:SourceAccount": ACCOUNT,
+          "aws:SourceArn": `arn:aws:logs:us-east-1:${ACCOUNT}:delivery-source:cloudfront-E1`,
+        },
+      ),
+    ).toBe("Allowed");
+  });
+
+  // Also CloudFront's legacy logging, which writes as AWS's awslogsdelivery account through a
+  // bucket ACL (and ACLs are off: LZ-S3-005): CloudFront's standard logging v2 is the way.
   test("while any other account outside the organization is refused, whatever the bucket policy says", async () => {
     const outsider = "arn:aws:iam::999988887777:root";
     expect(
