@@ -1,9 +1,12 @@
 import { loadSynthConfig, configDir } from "./cli/load-synth-config";
 import { formatSummary } from "./cli/synth-summary";
 import { synthesizeLandingZone } from "./cli/synthesize-landing-zone";
+import { exitWithError } from "./cli/user-error";
 import { GuardrailViolationError } from "./compliance/rules/evaluate-rules";
 import { ConfigError } from "./environments/loader/config-problem";
 import { heldBaselines } from "./environments/model/held-baselines";
+import { expiringSuppressions } from "./compliance/suppressions/expiring-suppressions";
+import { reproducibleNow } from "./cli/reproducible-time";
 import { skipTokenStackTraces } from "./cli/token-stack-traces";
 
 skipTokenStackTraces();
@@ -12,13 +15,20 @@ async function main(): Promise<void> {
   const started = performance.now();
   const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
   // Validate before the App exists: constructing it creates the output folder.
-  const config = await loadSynthConfig(configDir());
-  const { stacks } = synthesizeLandingZone(config, outdir);
-  console.log(formatSummary(outdir, stacks, performance.now() - started, heldBaselines(config)));
+  const today = reproducibleNow(process.env).toISOString().slice(0, 10);
+  const config = await loadSynthConfig(configDir(), today);
+  const { stacks, droppedStacks } = synthesizeLandingZone(config, outdir);
+  const expiring = expiringSuppressions(config.organization.config.compliance.suppressions, today);
+  console.log(
+    formatSummary(outdir, stacks, performance.now() - started, {
+      held: heldBaselines(config),
+      expiring,
+    }),
+  );
+  if (droppedStacks.length > 0)
+    console.log(
+      `Removed the folders of stacks no longer synthesized: ${droppedStacks.join(", ")}. Their state stays in the backend.`,
+    );
 }
 
-main().catch((error: unknown) => {
-  const expected = error instanceof ConfigError || error instanceof GuardrailViolationError;
-  console.error(expected ? error.message : error);
-  process.exitCode = 1;
-});
+main().catch((error: unknown) => exitWithError(error, [ConfigError, GuardrailViolationError]));

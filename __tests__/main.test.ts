@@ -29,7 +29,11 @@ test("a broken config exits non-zero, lists every problem and writes nothing", (
 
   expect(result.status).toBe(1);
   expect(result.stderr).toContain(
-    "The landing zone config has 3 problems; nothing was synthesized.",
+    "The landing zone config has 4 problems; nothing was synthesized.",
+  );
+  // dev.yaml lost its accounts: identity.yaml's assignment to one is reported in the same run.
+  expect(result.stderr).toContain(
+    `${configDir}/identity.yaml:66 assignments[3].accounts[0]: "dev-data" is not a member account`,
   );
   expect(result.stderr).toContain(`${configDir}/dev.yaml:2 ou: "Workloads/Dev" is not an OU path`);
   expect(result.stderr).toContain(

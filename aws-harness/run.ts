@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { configDir, loadSynthConfig } from "../cli/load-synth-config";
 import { synthesizeLandingZone } from "../cli/synthesize-landing-zone";
 import { skipTokenStackTraces } from "../cli/token-stack-traces";
+import { isUserError } from "../cli/user-error";
 import { GuardrailViolationError } from "../compliance/rules/evaluate-rules";
 import { ConfigError } from "../environments/loader/config-problem";
 import { unseenGaps } from "./emulator/gap-proofs";
@@ -100,7 +101,8 @@ main().then(
     const expected =
       error instanceof HarnessSetupError ||
       error instanceof ConfigError ||
-      error instanceof GuardrailViolationError;
+      error instanceof GuardrailViolationError ||
+      isUserError(error);
     console.error(expected ? error.message : error);
     process.exitCode = 1;
   },

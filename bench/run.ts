@@ -10,12 +10,14 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { join, relative } from "node:path";
 import { compareConfigs } from "../cli/affected";
 import { countResources } from "../cli/synth-summary";
 import { synthNodeArguments } from "../cli/synth-command";
+import { exitWithError } from "../cli/user-error";
 import { readSynthesizedStacks } from "../compliance/evidence/synth-output";
+import { parseBenchOptions, partialBecause, resultsDir } from "./bench-options";
+import type { BenchOptions } from "./bench-options";
 import { generateOrganization, stampOneAccount, BENCH_REGIONS } from "./generate-organization";
 
 /**
@@ -24,15 +26,20 @@ import { generateOrganization, stampOneAccount, BENCH_REGIONS } from "./generate
  * each as the median of repeated runs and relative to a one-resource cdktf app.
  */
 const ROOT = join(__dirname, "..");
-const { values } = parseArgs({
-  options: {
-    sizes: { type: "string", default: "10,100,1000" },
-    repeat: { type: "string", default: "3" },
-    "skip-tests": { type: "boolean", default: false },
-  },
-});
-const sizes = values.sizes!.split(",").map(Number);
-const repeat = Number(values.repeat);
+let options: BenchOptions;
+try {
+  options = parseBenchOptions(process.argv.slice(2));
+} catch (error) {
+  exitWithError(error);
+  process.exit();
+}
+const { sizes, repeat } = options;
+const partial = partialBecause(options);
+const outputDir = resultsDir(options, ROOT);
+if (partial.length > 0)
+  process.stderr.write(
+    `Partial run (${partial.join("; ")}): results go to ${relative(process.cwd(), outputDir)}/, not the committed bench/results/latest.md.\n`,
+  );
 const work = mkdtempSync(join(tmpdir(), "lz-bench-"));
 
 interface Sample {
@@ -134,7 +141,7 @@ const affectedStarted = process.hrtime.bigint();
 void compareConfigs(largest.config, stamped).then((affected) => {
   const affectedSeconds = Number(process.hrtime.bigint() - affectedStarted) / 1e9;
   let testSeconds: number | undefined;
-  if (!values["skip-tests"]) {
+  if (!options.skipTests) {
     process.stderr.write("npm test...\n");
     const started = process.hrtime.bigint();
     const result = spawnSync("npm", ["test"], {
@@ -213,6 +220,7 @@ function writeResults(extra: {
     repeat,
   };
   const results = {
+    ...(partial.length > 0 ? { partial } : {}),
     machine,
     floor,
     example: { ...example, ...exampleFacts },
@@ -232,6 +240,9 @@ function writeResults(extra: {
   const markdown = [
     "# Benchmark results",
     "",
+    ...(partial.length > 0
+      ? [`**Partial run** (${partial.join("; ")}): not every target is measured.`, ""]
+      : []),
     `Machine: ${machine.cores} cores, Node ${machine.node}. Organizations span ${machine.regions} governed regions. Each figure is the median of ${repeat} runs in fresh processes; the range in brackets is the fastest and slowest run.`,
     "",
     "How to read it: wall time includes starting Node and loading the code; the project's TypeScript comes from the loader's transpile cache, as on every run after the first (the empty-cache row shows a first run). The floor is a one-resource cdktf app run by plain node on the same machine, so the ratio column compares across machines; per-account time is the synth's wall time divided by the number of workload accounts.",
@@ -262,9 +273,11 @@ function writeResults(extra: {
     ),
     "",
   ].join("\n");
-  const dir = join(ROOT, "bench", "results");
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "latest.md"), markdown);
-  writeFileSync(join(dir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  mkdirSync(outputDir, { recursive: true });
+  writeFileSync(join(outputDir, "latest.md"), markdown);
+  writeFileSync(join(outputDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(markdown);
+  process.stderr.write(
+    `\nWritten to ${relative(process.cwd(), outputDir)}/latest.md and latest.json${partial.length > 0 ? ` (a partial run: ${partial.join("; ")})` : ""}.\n`,
+  );
 }

@@ -1,13 +1,16 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
+import { ConfigError } from "../environments/loader/config-problem";
 import { IDENTITY_FILE, ORGANIZATION_FILE } from "../environments/loader/load-config";
 import { listAccounts } from "../environments/model/accounts";
 import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
+import { environmentStackName } from "../environments/model/stack-names";
 import { differenceReport, newAccountReport } from "./account/account-report";
 import {
   appendAccount,
   appendAccountLines,
+  deleteAccountField,
   findAccount,
   removeAccount,
   setAccountField,
@@ -21,11 +24,13 @@ import {
 } from "./account/config-transaction";
 import { configDir, loadSynthConfig } from "./load-synth-config";
 import { reproducibleNow } from "./reproducible-time";
+import { exitWithError } from "./user-error";
 
 const USAGE = `usage: npm run account -- <command>
-  add        --env <env> --name <name> --email <email> [--owner <owner>] [--ou <path>] [--tag k=v]...
-  import     --env <env> --name <name> --email <email> --id <12 digits> [--owner <owner>] [--ou <path>] [--tag k=v]...
-  move       --name <name> --to-env <env>
+  add        --env <env> --name <name> --email <email> --owner <owner> [--ou <path>] [--tag k=v]...
+  import     --env <env> --name <name> --email <email> --owner <owner> --id <12 digits> [--ou <path>] [--tag k=v]...
+  move       --name <name> --to-env <env> [--id <12 digits>, required if config has no id]
+  moved      --name <name>   (once a move is applied: removes movedFrom)
   quarantine --name <name> --reason <text>
   close      --name <name>
   list`;
@@ -46,10 +51,10 @@ type Options = {
   [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : string;
 };
 
-function required(options: Options, name: keyof Options): string {
+function required(options: Options, name: keyof Options, meaning?: string): string {
   const value = options[name];
   if (typeof value !== "string" || value === "")
-    throw new RequestError(`--${name} is required\n${USAGE}`);
+    throw new RequestError(`--${name} is required${meaning ? `: ${meaning}` : ""}\n${USAGE}`);
   return value;
 }
 
@@ -76,11 +81,14 @@ function fileOfEnvironment(dir: string, environment: string): string {
   return file;
 }
 
-/** The environment file and list index of a workload account. */
-function locateAccount(dir: string, name: string): { file: string; index: number } {
-  for (const file of environmentFiles(dir).values()) {
+/** The environment, its file and the list index of a workload account. */
+function locateAccount(
+  dir: string,
+  name: string,
+): { environment: string; file: string; index: number } {
+  for (const [environment, file] of environmentFiles(dir)) {
     const index = findAccount(readConfigFile(dir, file), name);
-    if (index >= 0) return { file, index };
+    if (index >= 0) return { environment, file, index };
   }
   throw new RequestError(
     `There is no workload account "${name}"; run npm run account -- list to see them. Core accounts are changed in organization.yaml.`,
@@ -105,13 +113,21 @@ async function addAccount(
   withId: boolean,
 ): Promise<string> {
   const environment = required(options, "env");
-  const file = fileOfEnvironment(dir, environment);
   const name = required(options, "name");
+  const email = required(options, "email");
+  // Who is accountable for an account is a SOC 2 fact: the tool never makes one up.
+  const owner = required(
+    options,
+    "owner",
+    "name the team or person accountable for the account (its Owner tag, in the audit evidence)",
+  );
+  const id = withId ? required(options, "id") : undefined;
+  const file = fileOfEnvironment(dir, environment);
   const entry = {
     name,
-    email: required(options, "email"),
-    owner: options.owner ?? "unassigned",
-    ...(withId ? { id: required(options, "id") } : {}),
+    email,
+    owner,
+    ...(id ? { id } : {}),
     ...(options.ou ? { ou: options.ou } : {}),
     ...(tagsOf(options.tag) ? { tags: tagsOf(options.tag) } : {}),
   };
@@ -123,18 +139,79 @@ async function addAccount(
   return `${withId ? "Imported" : "Added"} ${name} to ${file}.\n${newAccountReport(after, name)}`;
 }
 
+/** The account's entry as config holds it now (valid, as every command loads it first). */
+function entryOf(config: LandingZoneConfig, name: string) {
+  return config.environments
+    .flatMap((environment) => environment.config.accounts)
+    .find((account) => account.name === name);
+}
+
+/**
+ * Moves an account's lines to another environment file and records where it came from, so that
+ * synth keeps its state: the stack it leaves forgets it (a removed block with destroy = false)
+ * and the stack it joins imports it by id, instead of one refusing to destroy it (prevent_destroy)
+ * and the other creating a second account.
+ */
 async function moveAccount(dir: string, options: Options, today: string): Promise<string> {
   const name = required(options, "name");
-  const target = fileOfEnvironment(dir, required(options, "to-env"));
+  const toEnvironment = required(options, "to-env");
+  const target = fileOfEnvironment(dir, toEnvironment);
   const source = locateAccount(dir, name);
   if (source.file === target) throw new RequestError(`${name} is already in ${target}`);
+  const config = await loadConfigBeforeEdit(dir, today);
+  const current = entryOf(config, name)!;
+  if (current.movedFrom !== undefined) {
+    throw new RequestError(
+      `${name} is still moving from ${current.movedFrom} to ${source.environment} (movedFrom in ${source.file}). Apply that move, run npm run account -- moved --name ${name}, then move it again; to call off a move that is not applied, revert its change to config.`,
+    );
+  }
+  const id = current.id ?? options.id;
+  if (id === undefined) {
+    throw new RequestError(
+      `--id is required: ${name} was created by the landing zone, so config has no id for the ${toEnvironment} stack to import it by. Pass --id with its 12-digit id (aws organizations list-accounts --query "Accounts[?Name=='${name}'].Id"); it is kept in config.`,
+    );
+  }
+  if (current.id !== undefined && options.id !== undefined && options.id !== current.id) {
+    throw new RequestError(
+      `${name} has id ${current.id} in ${source.file}, not ${options.id}; leave out --id or correct it.`,
+    );
+  }
   const { text, removed } = removeAccount(readConfigFile(dir, source.file), source.index);
+  let moved = appendAccountLines(readConfigFile(dir, target), removed);
+  const index = findAccount(moved, name);
+  if (current.id === undefined) moved = setAccountField(moved, index, "id", id);
+  moved = setAccountField(moved, index, "movedFrom", source.environment);
   const edits = new Map([
     [source.file, text],
-    [target, appendAccountLines(readConfigFile(dir, target), removed)],
+    [target, moved],
   ]);
-  const { before, after } = await commitConfigEdits(dir, edits, today);
-  return `Moved ${name} from ${source.file} to ${target}.\n${differenceReport(before, after, name)}`;
+  const { before, after } = await commitConfigEdits(dir, edits, today, config);
+  return [
+    `Moved ${name} from ${source.file} to ${target}${current.id === undefined ? `, with its id ${id}` : ""}, and wrote movedFrom: ${source.environment} on it.`,
+    "Terraform state, until the move is applied:",
+    `  - stack ${environmentStackName(source.environment)}: a removed block (lifecycle destroy = false) forgets the account without destroying it`,
+    `  - stack ${environmentStackName(toEnvironment)}: an import block adopts account ${id} instead of creating one`,
+    differenceReport(before, after, name),
+    "",
+    `Next: commit and open a pull request; its plans show the account forgotten in ${environmentStackName(source.environment)} and imported into ${environmentStackName(toEnvironment)}, with nothing destroyed or created. Once both stacks are applied, remove the movedFrom line: npm run account -- moved --name ${name} (or delete it by hand).`,
+  ].join("\n");
+}
+
+/** Ends a move once it is applied: removes movedFrom, and with it the removed block. */
+async function endMove(dir: string, options: Options, today: string): Promise<string> {
+  const name = required(options, "name");
+  const { environment, file, index } = locateAccount(dir, name);
+  const config = await loadConfigBeforeEdit(dir, today);
+  const from = entryOf(config, name)!.movedFrom;
+  if (from === undefined)
+    throw new RequestError(`${name} is not moving: ${file} has no movedFrom on it.`);
+  const text = deleteAccountField(readConfigFile(dir, file), index, "movedFrom");
+  await commitConfigEdits(dir, new Map([[file, text]]), today, config);
+  return [
+    `Removed movedFrom: ${from} from ${name} in ${file}.`,
+    `Stack ${environmentStackName(from)} no longer has the removed block; ${environmentStackName(environment)} manages the account, and keeps its id (${entryOf(config, name)!.id}) in config.`,
+    `Do this only once both stacks are applied: until ${environmentStackName(from)} has forgotten the account, its plan would try to destroy it and fail on prevent_destroy.`,
+  ].join("\n");
 }
 
 async function setLifecycle(
@@ -146,9 +223,7 @@ async function setLifecycle(
   const name = required(options, "name");
   const { file, index } = locateAccount(dir, name);
   const config = await loadConfigBeforeEdit(dir, today);
-  const current = config.environments
-    .flatMap((environment) => environment.config.accounts)
-    .find((account) => account.name === name);
+  const current = entryOf(config, name);
   let reason: string;
   if (state === "closing") {
     if (current?.lifecycle?.state !== "quarantined") {
@@ -182,7 +257,8 @@ function listAll(config: LandingZoneConfig): string {
     config.environments.flatMap((environment) =>
       environment.config.accounts.map((account) => [
         account.name,
-        account.lifecycle?.state ?? "active",
+        account.lifecycle?.state ??
+          (account.movedFrom === undefined ? "active" : `moving from ${account.movedFrom}`),
       ]),
     ),
   );
@@ -220,6 +296,10 @@ export async function runAccountCommand(
   const { values } = parseArgs({ args: [...rest], options: OPTIONS, strict: true });
   const options = values as Options;
   const dir = configDir(env);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new RequestError(
+      `LZ_CONFIG_DIR is ${dir}, which is not a folder. Point it at the folder that holds organization.yaml and the environment files.`,
+    );
   const today = reproducibleNow(env).toISOString().slice(0, 10);
   switch (command) {
     case "add":
@@ -228,6 +308,8 @@ export async function runAccountCommand(
       return addAccount(dir, options, today, true);
     case "move":
       return moveAccount(dir, options, today);
+    case "moved":
+      return endMove(dir, options, today);
     case "quarantine":
       return setLifecycle(dir, options, today, "quarantined");
     case "close":
@@ -242,10 +324,5 @@ export async function runAccountCommand(
 if (require.main === module) {
   runAccountCommand(process.argv.slice(2), process.env)
     .then((output) => process.stdout.write(`${output}\n`))
-    .catch((error: Error) => {
-      process.stderr.write(
-        `${error instanceof RequestError || error.name === "ConfigError" || error.name === "TypeError" ? error.message : String(error.stack ?? error)}\n`,
-      );
-      process.exitCode = 1;
-    });
+    .catch((error: unknown) => exitWithError(error, [RequestError, ConfigError]));
 }

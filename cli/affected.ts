@@ -1,18 +1,36 @@
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { spawn } from "node:child_process";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { ConfigError } from "../environments/loader/config-problem";
 import { loadLandingZoneConfig } from "../environments/loader/load-config";
 import { SHARED_DEPLOY_ENVIRONMENT } from "../modules/pipeline/shared-deploy-environment";
+import { baseConfigSource, git } from "./affected/base-config";
+import type { AffectedRequest } from "./affected/base-config";
 import { deployEnvironmentOf } from "./deploy-environment";
 import { deployOrder } from "./stack-order";
 import { synthNodeArguments } from "./synth-command";
+import { exitWithError, UserError } from "./user-error";
 
-const USAGE = "usage: npm run affected -- --base <git ref>";
+const USAGE = `usage: npm run affected -- [--base <git ref>] [--base-config <folder> | --config-base <git ref>]
+  --base <ref>          the code before the change (and the config, when LZ_CONFIG_DIR is in this repository)
+  --base-config <dir>   the config folder before the change
+  --config-base <ref>   the config before the change: <ref> of the git repository LZ_CONFIG_DIR is in`;
 
 export interface AffectedStacks {
+  /** The git ref the code is compared with, or "working tree" when only the config changed. */
   readonly base: string;
+  /** The config before the change, when it isn't the same folder at `base`. */
+  readonly baseConfig?: string;
   readonly changed: readonly string[];
   readonly added: readonly string[];
   readonly removed: readonly string[];
@@ -37,7 +55,7 @@ function synthesize(tree: string, outdir: string, configDir?: string): Promise<v
     let errors = "";
     child.stderr.on("data", (chunk) => (errors += chunk));
     child.on("close", (code) =>
-      code === 0 ? done() : fail(new Error(`synth of ${tree} failed:\n${errors}`)),
+      code === 0 ? done() : fail(new UserError(`synth of ${tree} failed:\n${errors}`)),
     );
   });
 }
@@ -86,39 +104,80 @@ export function compareSynths(
 }
 
 /**
- * Synthesizes the working tree and `base` (checked out in a temporary worktree) side by side
- * and compares their stacks. Both use LZ_CONFIG_DIR when it is set.
+ * Synthesizes the working tree with its config and the base with the config before the change
+ * side by side, and compares their stacks. The base code is `base` checked out in a temporary
+ * worktree (the working tree itself without `base`); the base config is given, read from git, or
+ * the same folder in the base tree (see baseConfigSource).
  */
 export async function findAffectedStacks(
-  baseRef: string,
+  request: AffectedRequest,
   root: string = resolve(__dirname, ".."),
 ): Promise<AffectedStacks> {
+  const headConfig = request.configDir ?? join(root, "environments");
+  if (!existsSync(headConfig) || !statSync(headConfig).isDirectory())
+    throw new UserError(
+      `LZ_CONFIG_DIR ${headConfig} is not a folder. Point it at the folder that holds organization.yaml.`,
+    );
+  const baseConfigIn = baseConfigSource(request, headConfig, root);
   const work = mkdtempSync(join(tmpdir(), "lz-affected-"));
-  const baseTree = join(work, "base");
-  const git = (...args: string[]) => {
-    const result = spawnSync("git", args, { cwd: root, encoding: "utf8" });
-    if (result.status !== 0)
-      throw new Error(`git ${args.join(" ")} failed: ${result.stderr.trim()}`);
-  };
-  git("worktree", "add", "--detach", baseTree, baseRef);
+  const baseTree = request.base ? join(work, "base") : root;
   try {
-    if (!existsSync(join(baseTree, "node_modules")))
-      symlinkSync(join(root, "node_modules"), join(baseTree, "node_modules"), "dir");
+    if (request.base) {
+      git(root, ["worktree", "add", "--detach", baseTree, request.base]);
+      if (!existsSync(join(baseTree, "node_modules")))
+        symlinkSync(join(root, "node_modules"), join(baseTree, "node_modules"), "dir");
+    }
+    const baseConfig = baseConfigIn(baseTree, work);
     await Promise.all([
-      synthesize(baseTree, join(work, "base.out")),
-      synthesize(root, join(work, "head.out")),
+      synthesize(baseTree, join(work, "base.out"), baseConfig),
+      synthesize(root, join(work, "head.out"), headConfig),
     ]);
-    const config = loadLandingZoneConfig(process.env.LZ_CONFIG_DIR || join(root, "environments"));
-    return compareSynths(
+    const affected = compareSynths(
       join(work, "base.out"),
       join(work, "head.out"),
-      baseRef,
-      deployEnvironmentOf(config),
+      request.base ?? "working tree",
+      deployEnvironmentOf(loadLandingZoneConfig(headConfig)),
     );
+    const given = request.baseConfig ?? request.configBase;
+    return given ? { ...affected, baseConfig: given } : affected;
   } finally {
-    git("worktree", "remove", "--force", baseTree);
+    if (existsSync(join(baseTree, ".git")) && baseTree !== root)
+      git(root, ["worktree", "remove", "--force", baseTree]);
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The request of a command line: paths (LZ_CONFIG_DIR, --base-config) resolved against `cwd`, the
+ * folder the command runs in.
+ */
+export function affectedRequest(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): AffectedRequest {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      base: { type: "string" },
+      "base-config": { type: "string" },
+      "config-base": { type: "string" },
+    },
+  });
+  if (!values.base && !values["base-config"] && !values["config-base"])
+    throw new UserError(
+      `Nothing to compare with: pass --base <ref> (and, for a config folder outside this repository, --base-config or --config-base)\n${USAGE}`,
+    );
+  if (values["base-config"] && values["config-base"])
+    throw new UserError(
+      `--base-config and --config-base both say what the config was; pass one\n${USAGE}`,
+    );
+  return {
+    base: values.base,
+    configDir: env.LZ_CONFIG_DIR ? resolve(cwd, env.LZ_CONFIG_DIR) : undefined,
+    baseConfig: values["base-config"] ? resolve(cwd, values["base-config"]) : undefined,
+    configBase: values["config-base"],
+  };
 }
 
 /** The affected stacks between two config folders, synthesized side by side by this tree. */
@@ -140,16 +199,10 @@ export async function compareConfigs(
 }
 
 if (require.main === module) {
-  const { values } = parseArgs({ options: { base: { type: "string" } } });
-  if (!values.base) {
-    process.stderr.write(`--base is required\n${USAGE}\n`);
-    process.exitCode = 1;
-  } else {
-    findAffectedStacks(values.base)
-      .then((affected) => process.stdout.write(`${JSON.stringify(affected)}\n`))
-      .catch((error: Error) => {
-        process.stderr.write(`${error.message}\n`);
-        process.exitCode = 1;
-      });
-  }
+  Promise.resolve()
+    .then(() =>
+      findAffectedStacks(affectedRequest(process.argv.slice(2), process.env, process.cwd())),
+    )
+    .then((affected) => process.stdout.write(`${JSON.stringify(affected)}\n`))
+    .catch((error: unknown) => exitWithError(error, [ConfigError]));
 }

@@ -1,15 +1,21 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { buildChangeRecord, protectedDestroys } from "../compliance/change-record/change-record";
-import type { ChangeMetadata, CriteriaOf } from "../compliance/change-record/change-record";
+import type {
+  ChangeMetadata,
+  ChangeRecord,
+  CriteriaOf,
+} from "../compliance/change-record/change-record";
 import { parsePlan, PlanFormatError } from "../compliance/change-record/plan-json";
 import { renderChangeRecord } from "../compliance/change-record/render-change-record";
 import { fromControlMatrixJson } from "../compliance/evidence/control-matrix";
 import { RULE_PACK } from "../compliance/rules/rule-pack";
+import { expiringSuppressions } from "../compliance/suppressions/expiring-suppressions";
 import { ConfigError } from "../environments/loader/config-problem";
 import { DEFAULT_CONFIG_DIR, loadLandingZoneConfig } from "../environments/loader/load-config";
 import { reproducibleNow } from "./reproducible-time";
+import { exitWithError, UserError } from "./user-error";
 
 const USAGE =
   "usage: npm run plan-evidence -- <plan.json>... [--stack NAME] [--out DIR] [--fail-on-destroy]";
@@ -81,21 +87,27 @@ export function runPlanEvidence(argv: readonly string[], env: NodeJS.ProcessEnv)
   if (positionals.length === 0) throw new UsageError(`no plan given\n${USAGE}`);
   if (values.stack && positionals.length > 1)
     throw new UsageError(`--stack names one plan, got ${positionals.length}\n${USAGE}`);
+  if (values.out && existsSync(values.out) && !statSync(values.out).isDirectory())
+    throw new UsageError(`--out ${values.out} is a file; name a folder for the change record`);
   const plans = positionals.map((path) => {
-    if (!existsSync(path))
+    if (!existsSync(path) || !statSync(path).isFile())
       throw new UsageError(
-        `${path} does not exist; pass files written by terraform show -json <planfile>`,
+        `${path} ${existsSync(path) ? "is a folder" : "does not exist"}; pass files written by terraform show -json <planfile>`,
       );
     return {
       stack: values.stack ?? stackNameOf(path),
       plan: parsePlan(readFileSync(path, "utf8"), path),
     };
   });
-  const record = buildChangeRecord(
-    plans,
-    criteriaSource(env.CDKTF_OUTDIR || "cdktf.out"),
-    ciMetadata(env),
-  );
+  const config = loadLandingZoneConfig(env.LZ_CONFIG_DIR || DEFAULT_CONFIG_DIR);
+  const { compliance } = config.organization.config;
+  const record: ChangeRecord = {
+    ...buildChangeRecord(plans, criteriaSource(env.CDKTF_OUTDIR || "cdktf.out"), ciMetadata(env)),
+    expiringSuppressions: expiringSuppressions(
+      compliance.suppressions,
+      reproducibleNow(env).toISOString().slice(0, 10),
+    ),
+  };
   const markdown = renderChangeRecord(record);
   process.stdout.write(`${markdown}\n`);
   if (values.out) {
@@ -104,8 +116,7 @@ export function runPlanEvidence(argv: readonly string[], env: NodeJS.ProcessEnv)
     writeFileSync(join(values.out, "change-record.json"), `${JSON.stringify(record, null, 2)}\n`);
   }
   if (!values["fail-on-destroy"]) return 0;
-  const approved = loadLandingZoneConfig(env.LZ_CONFIG_DIR || DEFAULT_CONFIG_DIR).organization
-    .config.compliance.approvedDestroys;
+  const approved = compliance.approvedDestroys;
   const blocked = protectedDestroys(record).filter(
     (destroy) =>
       !approved.some((entry) => entry.stack === destroy.stack && entry.address === destroy.address),
@@ -119,19 +130,12 @@ export function runPlanEvidence(argv: readonly string[], env: NodeJS.ProcessEnv)
   return EXIT_PROTECTED_DESTROY;
 }
 
-class UsageError extends Error {}
+class UsageError extends UserError {}
 
 if (require.main === module) {
   try {
     process.exitCode = runPlanEvidence(process.argv.slice(2), process.env);
   } catch (error) {
-    const known =
-      error instanceof UsageError ||
-      error instanceof PlanFormatError ||
-      error instanceof ConfigError;
-    process.stderr.write(
-      `${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`,
-    );
-    process.exitCode = 1;
+    exitWithError(error, [PlanFormatError, ConfigError]);
   }
 }

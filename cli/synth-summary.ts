@@ -1,4 +1,6 @@
 import type { SynthesizedStack } from "../compliance/rules/evaluate-rules";
+import type { ExpiringSuppression } from "../compliance/suppressions/expiring-suppressions";
+import { describeExpiring } from "../compliance/suppressions/expiring-suppressions";
 import type { HeldBaseline } from "../environments/model/held-baselines";
 import { ACCOUNT_STACK_PREFIX } from "../environments/model/stack-names";
 
@@ -16,8 +18,12 @@ export function formatSummary(
   outdir: string,
   stacks: readonly SynthesizedStack[],
   elapsedMs: number,
-  held: readonly HeldBaseline[] = [],
+  notes: {
+    readonly held?: readonly HeldBaseline[];
+    readonly expiring?: readonly ExpiringSuppression[];
+  } = {},
 ): string {
+  const { held = [], expiring = [] } = notes;
   const counts = stacks.map((stack) => ({ name: stack.name, resources: countResources(stack) }));
   const total = counts.reduce((sum, stack) => sum + stack.resources, 0);
   const isBaseline = (name: string) => name.startsWith(ACCOUNT_STACK_PREFIX);
@@ -45,6 +51,12 @@ export function formatSummary(
       ? [
           `Held, not synthesized (the quarantine OU's deny-all SCP refuses any plan in these accounts):`,
           ...heldLines,
+        ]
+      : []),
+    ...(expiring.length > 0
+      ? [
+          `Warning: ${expiring.length} suppression${expiring.length === 1 ? "" : "s"} expire${expiring.length === 1 ? "s" : ""} within 30 days:`,
+          ...expiring.map((suppression) => `  ${describeExpiring(suppression)}`),
         ]
       : []),
   ].join("\n");

@@ -9,11 +9,14 @@ export interface SynthesizedLandingZone {
   readonly stacks: SynthesizedStack[];
   /** Stack names in the order they are first deployed (bootstrap first). */
   readonly deployOrder: string[];
+  /** Stacks of the previous output that are no longer synthesized; their folders were removed. */
+  readonly droppedStacks: readonly string[];
 }
 
 /**
  * What `npm run synth` does once the config is valid: build every stack, check the rule pack and
- * write the evidence, all into a staging folder that replaces `outdir` only on success.
+ * write the evidence, all into a staging folder that replaces `outdir` only on success (keeping
+ * what Terraform and users put beside the synthesized files; see synthesizeAtomically).
  */
 export function synthesizeLandingZone(
   config: LandingZoneConfig,
@@ -21,10 +24,10 @@ export function synthesizeLandingZone(
 ): SynthesizedLandingZone {
   let stacks: SynthesizedStack[] = [];
   let deployOrder: string[] = [];
-  synthesizeAtomically(
+  const { droppedStacks } = synthesizeAtomically(
     outdir,
     (app) => (deployOrder = buildLandingZone(app, config).map((stack) => stack.node.id)),
     (app, staged) => (stacks = enforceGuardrails(app, staged, config)),
   );
-  return { stacks, deployOrder };
+  return { stacks, deployOrder, droppedStacks };
 }

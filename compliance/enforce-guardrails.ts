@@ -6,6 +6,7 @@ import { evaluateRules, GuardrailViolationError } from "./rules/evaluate-rules";
 import type { SynthesizedStack } from "./rules/evaluate-rules";
 import { RULE_PACK } from "./rules/rule-pack";
 import { closingAccountSuppressions } from "./suppressions/closing-accounts";
+import { pipelineRoleSuppressions } from "./suppressions/pipeline-roles";
 import { privilegedPermissionSetSuppressions } from "./suppressions/privileged-permission-sets";
 
 /**
@@ -21,6 +22,7 @@ export function enforceGuardrails(
   const { compliance } = config.organization.config;
   const suppressions = [
     ...compliance.suppressions,
+    ...pipelineRoleSuppressions(),
     ...privilegedPermissionSetSuppressions(config),
     ...closingAccountSuppressions(config),
   ];

@@ -9,6 +9,7 @@ import { BackupBaseline } from "../modules/backup/backup-baseline";
 import { PatchManagement } from "../modules/patching/patch-management";
 import { MemberPipelineRoles } from "../modules/pipeline/member-pipeline-roles";
 import { WebAcl } from "../modules/waf/web-acl";
+import { retentionMeeting } from "../environments/model/log-retention";
 import type { LoggingStack } from "./logging-stack";
 import {
   managementAccountProvider,
@@ -111,7 +112,9 @@ export class AccountBaselineStack extends TerraformStack {
     }
     const waf = baseline.waf;
     if (waf) {
-      const common = { namePrefix, waf, partition, accountId };
+      const logRetentionDays =
+        waf.logRetentionDays ?? retentionMeeting(organization.compliance.minimumLogRetentionDays);
+      const common = { namePrefix, waf, logRetentionDays, partition, accountId };
       for (const region of regions)
         new WebAcl(this, `waf-regional-${region}`, { ...common, scope: "REGIONAL", region });
       // CloudFront's web ACLs live in us-east-1, whatever the governed regions.

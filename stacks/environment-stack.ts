@@ -1,4 +1,5 @@
 import { TerraformStack } from "cdktf";
+import type { TerraformResource } from "cdktf";
 import type { Construct } from "constructs";
 import { effectiveOu } from "../environments/model/accounts";
 import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
@@ -6,7 +7,9 @@ import { environmentStackName } from "../environments/model/stack-names";
 import type { EnvironmentConfig } from "../environments/schema/environment-schema";
 import { chainAccountCreation } from "../modules/organizations/account-creation-lanes";
 import { MemberAccount } from "../modules/organizations/member-account";
-import { AccountAssignments } from "../modules/identity/account-assignments";
+import { AccountAssignments, assignmentId } from "../modules/identity/account-assignments";
+import { adoptMovedAccount } from "../modules/organizations/account-move";
+import { configBeforeMove } from "../environments/model/account-moves";
 import { expandAssignments } from "../environments/model/account-assignments";
 import type { IdentityStack } from "./identity-stack";
 import type { OrganizationalUnitTree } from "../modules/organizations/organizational-unit-tree";
@@ -34,6 +37,11 @@ export class EnvironmentStack extends TerraformStack {
   /** Workload accounts by account name. */
   readonly accounts: ReadonlyMap<string, MemberAccount>;
   readonly environment: EnvironmentConfig;
+  /** What this stack takes over from the stacks its moved-in accounts left, by environment. */
+  readonly movedIn: readonly {
+    readonly from: string;
+    readonly resources: readonly TerraformResource[];
+  }[];
 
   constructor(scope: Construct, props: EnvironmentStackProps) {
     const { environment } = props;
@@ -61,19 +69,26 @@ export class EnvironmentStack extends TerraformStack {
     this.accounts = new Map(accounts.map((account) => [account.accountName, account]));
 
     // Policies attached to one of this environment's accounts, by name in guardrails.attachments.
+    const attachments = new Map<string, OrganizationsPolicyAttachment[]>();
     for (const [policy, targets] of Object.entries(organization.guardrails.attachments)) {
       for (const account of accounts.filter((entry) => targets.includes(entry.accountName))) {
-        new OrganizationsPolicyAttachment(this, `policy-${policy}-${account.accountName}`, {
-          policyId: props.organizationPolicies.idOf(policy),
-          targetId: account.accountId,
-        });
+        const attachment = new OrganizationsPolicyAttachment(
+          this,
+          `policy-${policy}-${account.accountName}`,
+          { policyId: props.organizationPolicies.idOf(policy), targetId: account.accountId },
+        );
+        attachments.set(account.accountName, [
+          ...(attachments.get(account.accountName) ?? []),
+          attachment,
+        ]);
       }
     }
 
+    let assignments: AccountAssignments | undefined;
     if (props.identity) {
       const identity = props.identity;
       const administrator = props.config.identity?.config.delegatedAdministrator;
-      new AccountAssignments(this, "account-assignments", {
+      assignments = new AccountAssignments(this, "account-assignments", {
         instanceArn: identity.instanceArn,
         assignments: expandAssignments(props.config)
           .filter(
@@ -101,5 +116,20 @@ export class EnvironmentStack extends TerraformStack {
           : undefined,
       });
     }
+
+    // Accounts moved here from another environment: this stack imports what the stack they left
+    // held for them, and that stack forgets it (stacks/landing-zone.ts).
+    this.movedIn = environment.accounts.flatMap(({ name, movedFrom }) => {
+      if (movedFrom === undefined) return [];
+      const heldBefore = expandAssignments(configBeforeMove(props.config, name))
+        .filter((grant) => grant.account.name === name)
+        .map((grant) => assignmentId(name, grant.group, grant.permissionSet));
+      const resources = adoptMovedAccount({
+        account: this.accounts.get(name)!,
+        policyAttachments: attachments.get(name) ?? [],
+        assignments: heldBefore.flatMap((id) => assignments?.byId.get(id) ?? []),
+      });
+      return [{ from: movedFrom, resources }];
+    });
   }
 }

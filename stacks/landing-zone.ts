@@ -4,6 +4,7 @@ import type { LandingZoneConfig } from "../environments/model/landing-zone-confi
 import { accountBaselineStackName, STACK_NAMES } from "../environments/model/stack-names";
 import type { EnvironmentConfig } from "../environments/schema/environment-schema";
 import type { MemberAccount } from "../modules/organizations/member-account";
+import { forgetResource } from "../modules/terraform/forget-resource";
 import { AccountBaselineStack } from "./account-baseline-stack";
 import { BootstrapStack } from "./bootstrap-stack";
 import { EnvironmentStack } from "./environment-stack";
@@ -38,6 +39,15 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
         coreAccounts: organization.coreAccounts,
       }),
   );
+  // An account moved between environments keeps its state: the stack that holds it now imports
+  // it and what it had there (removed blocks), and the stack it left forgets the same.
+  const environmentByName = new Map(environments.map((stack) => [stack.environment.name, stack]));
+  for (const { movedIn } of environments) {
+    for (const { from, resources } of movedIn) {
+      const left = environmentByName.get(from);
+      if (left) resources.forEach((resource) => forgetResource(left, resource));
+    }
+  }
   // Each stack creates at most five accounts at a time; deploying environment stacks one after
   // another keeps the organization-wide limit too, even with cdktf's unlimited stack parallelism.
   environments.forEach((environment, index) => {

@@ -1,4 +1,5 @@
 import { TerraformStack } from "cdktf";
+import { retentionMeeting } from "../environments/model/log-retention";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
 import { STACK_NAMES } from "../environments/model/stack-names";
@@ -147,6 +148,9 @@ export class LoggingStack extends TerraformStack {
       trailKey: this.trailKey,
       logsKey,
       logging,
+      logRetentionDays:
+        logging.cloudWatchRetentionDays ??
+        retentionMeeting(organization.compliance.minimumLogRetentionDays),
       provider: management,
     });
     const topicName = `${organization.resourcePrefix}-security-alerts`;

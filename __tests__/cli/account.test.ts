@@ -4,9 +4,11 @@ import { join } from "node:path";
 import { diffLines } from "diff";
 import { runAccountCommand } from "../../cli/account";
 import { typescriptEntryArguments } from "../../cli/synth-command";
-import { checkAccountLifecycle } from "../../environments/checks/account-lifecycle";
+import { checkAccountLifecycle, ordinal } from "../../environments/checks/account-lifecycle";
 import { loadLandingZoneConfig } from "../../environments/loader/load-config";
+import { listAccounts } from "../../environments/model/accounts";
 import { copyExampleConfig, synthLandingZone } from "../helpers/synth";
+import type { SynthOutput } from "../helpers/synth";
 
 const TODAY = "2026-11-29";
 const env = (dir: string) => ({
@@ -14,6 +16,14 @@ const env = (dir: string) => ({
   SOURCE_DATE_EPOCH: String(Date.parse(TODAY) / 1000),
 });
 const account = (dir: string, ...argv: string[]) => runAccountCommand(argv, env(dir));
+/** The command as a user runs it: a separate process, exit status and output checked. */
+const cli = (dir: string, ...argv: string[]) =>
+  spawnSync(process.execPath, [...typescriptEntryArguments("cli/account.ts"), ...argv], {
+    cwd: join(__dirname, "..", ".."),
+    env: { ...process.env, ...env(dir) },
+    encoding: "utf8",
+  });
+const OWNER = ["--owner", "platform-team"];
 /** Every config file of the folder, by name: what a command may write. */
 const snapshot = (dir: string) =>
   new Map(
@@ -121,38 +131,177 @@ test("import adds an existing account that synth imports rather than creates", a
   ]);
 });
 
-test("move carries the account's lines, comments included, to the other environment and OU", async () => {
-  const dir = copyExampleConfig();
-  const staging = join(dir, "staging.yaml");
-  writeFileSync(
-    staging,
-    readFileSync(staging, "utf8").replace(
-      "    owner: data-team\n",
-      "    owner: data-team\n    # Holds masked production extracts.\n",
-    ),
-  );
-  const output = await account(dir, "move", "--name", "staging-data", "--to-env", "prod");
-  expect(readFileSync(staging, "utf8")).not.toContain("staging-data");
-  expect(readFileSync(join(dir, "prod.yaml"), "utf8")).toContain(
-    "  - name: staging-data\n    email: aws+staging-data@northwind-health.com\n    owner: data-team\n    # Holds masked production extracts.\n",
-  );
-  expect(output).toContain("  + backup-production-daily (Workloads/Production)");
-  const out = synthLandingZone(dir);
-  const moved = Object.values(out.resources("prod", "aws_organizations_account")).find(
-    (entry) => entry.name === "staging-data",
-  )!;
-  expect(moved.parent_id).toMatch(/workloads-production/);
+describe("move", () => {
+  const ID = "123456789012";
+  let dir: string;
+  let original: SynthOutput;
+  let output: string;
+  let moved: SynthOutput;
+  /** Logical ids of the resources a stack holds for staging-data, by resource type. */
+  const heldFor = (out: SynthOutput, stack: string, type: string) =>
+    Object.keys(out.resources(stack, type)).filter((id) => id.includes("staging-data"));
+
+  beforeAll(async () => {
+    dir = copyExampleConfig();
+    const staging = join(dir, "staging.yaml");
+    writeFileSync(
+      staging,
+      readFileSync(staging, "utf8").replace(
+        "    owner: data-team\n",
+        "    owner: data-team\n    # Holds masked production extracts.\n",
+      ),
+    );
+    // A policy attached to the account itself, not only to its OU.
+    const organization = join(dir, "organization.yaml");
+    writeFileSync(
+      organization,
+      readFileSync(organization, "utf8").replace(
+        "    region-deny: [Workloads, Sandbox, Infrastructure]\n",
+        "    region-deny: [Workloads, Sandbox, Infrastructure, staging-data]\n",
+      ),
+    );
+    original = synthLandingZone(dir);
+    output = await account(dir, "move", "--name", "staging-data", "--to-env", "prod", "--id", ID);
+    moved = synthLandingZone(dir);
+  }, 120_000);
+
+  test("carries the account's lines, comments included, and records its id and where it came from", () => {
+    expect(readFileSync(join(dir, "staging.yaml"), "utf8")).not.toContain("staging-data");
+    expect(readFileSync(join(dir, "prod.yaml"), "utf8")).toContain(
+      "  - name: staging-data\n    email: aws+staging-data@northwind-health.com\n    owner: data-team\n    # Holds masked production extracts.\n" +
+        `    id: "${ID}"\n    movedFrom: staging\n`,
+    );
+    expect(output).toContain("  + backup-production-daily (Workloads/Production)");
+    const account = Object.values(moved.resources("prod", "aws_organizations_account")).find(
+      (entry) => entry.name === "staging-data",
+    )!;
+    expect(account.parent_id).toMatch(/workloads-production/);
+  });
+
+  test("the stack it left forgets the account and what both stacks hold for it, destroying nothing", () => {
+    const left = moved.stack("staging");
+    // The addresses staging used before the move, now in removed blocks with destroy = false.
+    const account = heldFor(original, "staging", "aws_organizations_account");
+    const attachment = heldFor(original, "staging", "aws_organizations_policy_attachment");
+    const shared = heldFor(original, "staging", "aws_ssoadmin_account_assignment").filter((id) =>
+      heldFor(moved, "prod", "aws_ssoadmin_account_assignment").includes(id),
+    );
+    expect(account).toHaveLength(1);
+    expect(attachment).toHaveLength(1);
+    expect(shared).toContain(
+      heldFor(original, "staging", "aws_ssoadmin_account_assignment").find((id) =>
+        id.includes("platform-admins"),
+      ),
+    );
+    expect(left.removed).toEqual(
+      [
+        ...account.map((id) => `aws_organizations_account.${id}`),
+        ...attachment.map((id) => `aws_organizations_policy_attachment.${id}`),
+        ...shared.map((id) => `aws_ssoadmin_account_assignment.${id}`),
+      ].map((from) => ({ from, lifecycle: { destroy: false } })),
+    );
+    // Nothing it forgets is still declared there, so no prevent_destroy applies to it, and
+    // Terraform accepts the removed blocks.
+    for (const type of Object.keys(left.resource))
+      expect(heldFor(moved, "staging", type)).toEqual([]);
+    // Access only staging granted is revoked as usual: destroyed, not forgotten.
+    const stagingOnly = heldFor(original, "staging", "aws_ssoadmin_account_assignment").find((id) =>
+      id.includes("developers--developer"),
+    );
+    expect(stagingOnly).toBeDefined();
+    expect(JSON.stringify(left.removed)).not.toContain(stagingOnly);
+  });
+
+  test("the stack it joins imports the account by id, with its attachment and shared access", () => {
+    const joined = moved.stack("prod");
+    const [account] = heldFor(moved, "prod", "aws_organizations_account");
+    expect(joined.import).toContainEqual({ to: `aws_organizations_account.${account}`, id: ID });
+    expect(joined.resource.aws_organizations_account[account].lifecycle.prevent_destroy).toBe(true);
+    const [attachment] = heldFor(moved, "prod", "aws_organizations_policy_attachment");
+    expect(joined.import).toContainEqual({
+      to: `aws_organizations_policy_attachment.${attachment}`,
+      id: expect.stringMatching(new RegExp(`^${ID}:\\$\\{data\\.terraform_remote_state\\.`)),
+    });
+    const imported = (joined.import as { to: string; id: string }[]).filter((entry) =>
+      entry.to.startsWith("aws_ssoadmin_account_assignment."),
+    );
+    expect(imported.map((entry) => ({ from: entry.to, lifecycle: { destroy: false } }))).toEqual(
+      moved
+        .stack("staging")
+        .removed.filter((entry: { from: string }) =>
+          entry.from.startsWith("aws_ssoadmin_account_assignment."),
+        ),
+    );
+    for (const entry of imported)
+      expect(entry.id).toMatch(
+        new RegExp(`^\\$\\{[^}]+group_id\\},GROUP,${ID},AWS_ACCOUNT,\\$\\{`),
+      );
+    // Access only prod grants is created, not imported.
+    const prodOnly = heldFor(moved, "prod", "aws_ssoadmin_account_assignment").find((id) =>
+      id.includes("developers--readonly"),
+    );
+    expect(prodOnly).toBeDefined();
+    expect(JSON.stringify(joined.import)).not.toContain(prodOnly);
+  });
+
+  test("says what it wrote and how the move ends", () => {
+    expect(output).toContain(
+      `Moved staging-data from staging.yaml to prod.yaml, with its id ${ID}, and wrote movedFrom: staging on it.`,
+    );
+    expect(output).toContain(
+      "  - stack staging: a removed block (lifecycle destroy = false) forgets the account without destroying it",
+    );
+    expect(output).toContain(
+      `  - stack prod: an import block adopts account ${ID} instead of creating one`,
+    );
+    expect(output).toContain(
+      "Once both stacks are applied, remove the movedFrom line: npm run account -- moved --name staging-data (or delete it by hand).",
+    );
+  });
+
+  test("list shows the account moving; a second move waits until the first is applied", async () => {
+    expect(await account(dir, "list")).toMatch(/^staging-data +prod +.* +moving from staging$/m);
+    const before = snapshot(dir);
+    await expect(account(dir, "move", "--name", "staging-data", "--to-env", "dev")).rejects.toThrow(
+      "staging-data is still moving from staging to prod (movedFrom in prod.yaml)",
+    );
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  test("moved removes only the movedFrom line; the removed blocks go, the account stays imported", async () => {
+    const before = readFileSync(join(dir, "prod.yaml"), "utf8");
+    const done = await account(dir, "moved", "--name", "staging-data");
+    expect(done).toContain("Removed movedFrom: staging from staging-data in prod.yaml.");
+    expect(lineDiff(before, readFileSync(join(dir, "prod.yaml"), "utf8"))).toEqual({
+      added: [],
+      removed: ["    movedFrom: staging"],
+    });
+    const after = synthLandingZone(dir);
+    expect(after.stack("staging").removed).toBeUndefined();
+    expect(after.stack("prod").import).toEqual([
+      {
+        to: expect.stringMatching(/^aws_organizations_account\.account-prod-platform_/),
+        id: "444455556666",
+      },
+      { to: expect.stringMatching(/^aws_organizations_account\.account-staging-data_/), id: ID },
+    ]);
+  }, 60_000);
 });
 
 test("a move that would break a guardrail is refused before any file changes", async () => {
   const dir = copyExampleConfig();
   const before = snapshot(dir);
   // prod-platform would keep staging's 14-day backups, below the 35-day minimum.
-  await expect(
-    account(dir, "move", "--name", "prod-platform", "--to-env", "staging"),
-  ).rejects.toThrow("LZ-BKP-004 rule daily keeps backups 14 days, less than 35");
+  const refused = await account(dir, "move", "--name", "prod-platform", "--to-env", "staging").then(
+    () => undefined,
+    (error: Error) => error.message,
+  );
+  expect(refused).toContain(
+    `Nothing was written: ${join(dir, "prod.yaml")} and ${join(dir, "staging.yaml")} are left unchanged. The change would break guardrails.`,
+  );
+  expect(refused).toContain("LZ-BKP-004 rule daily keeps backups 14 days, less than 35");
   expect(snapshot(dir)).toEqual(before);
-});
+}, 60_000);
 
 describe("quarantine and close", () => {
   let dir: string;
@@ -240,7 +389,16 @@ test("list prints every account with environment, OU, id and status", async () =
 describe("bad requests change no file", () => {
   test.each([
     [
-      ["add", "--env", "qa", "--name", "qa-app", "--email", "aws+qa-app@northwind-health.com"],
+      [
+        "add",
+        "--env",
+        "qa",
+        "--name",
+        "qa-app",
+        "--email",
+        "aws+qa-app@northwind-health.com",
+        ...OWNER,
+      ],
       'There is no environment "qa"; known: dev, prod, staging',
     ],
     [
@@ -254,19 +412,38 @@ describe("bad requests change no file", () => {
         "aws+prod-x@northwind-health.com",
         "--ou",
         "Workloads/Nope",
+        ...OWNER,
       ],
       'ou: "Workloads/Nope" is not an OU path in organization.yaml',
     ],
     [
-      ["add", "--env", "prod", "--name", "prod-data", "--email", "aws+other@northwind-health.com"],
+      [
+        "add",
+        "--env",
+        "prod",
+        "--name",
+        "prod-data",
+        "--email",
+        "aws+other@northwind-health.com",
+        ...OWNER,
+      ],
       'accounts[3].name: "prod-data" is already used by',
     ],
     [
-      ["add", "--env", "prod", "--name", "prod-x", "--email", "AWS+Prod-Data@northwind-health.com"],
+      [
+        "add",
+        "--env",
+        "prod",
+        "--name",
+        "prod-x",
+        "--email",
+        "AWS+Prod-Data@northwind-health.com",
+        ...OWNER,
+      ],
       "is already used by",
     ],
     [
-      ["add", "--env", "prod", "--name", "prod-x", "--email", "ops@"],
+      ["add", "--env", "prod", "--name", "prod-x", "--email", "ops@", ...OWNER],
       '"ops@" is not an email address',
     ],
     [
@@ -280,11 +457,38 @@ describe("bad requests change no file", () => {
         "aws+prod-x@northwind-health.com",
         "--id",
         "12345",
+        ...OWNER,
       ],
       '"12345" is not a 12-digit AWS account id',
     ],
+    [
+      [
+        "import",
+        "--env",
+        "prod",
+        "--name",
+        "prod-x",
+        "--email",
+        "aws+prod-x@northwind-health.com",
+        "--id",
+        "123456789012",
+      ],
+      "--owner is required: name the team or person accountable for the account",
+    ],
     [["close", "--name", "prod-data"], "prod-data is not quarantined; quarantine it first"],
     [["move", "--name", "nobody", "--to-env", "dev"], 'There is no workload account "nobody"'],
+    [
+      ["move", "--name", "staging-data", "--to-env", "prod"],
+      "--id is required: staging-data was created by the landing zone, so config has no id for the prod stack to import it by.",
+    ],
+    [
+      ["move", "--name", "prod-platform", "--to-env", "dev", "--id", "123456789012"],
+      "prod-platform has id 444455556666 in prod.yaml, not 123456789012",
+    ],
+    [
+      ["moved", "--name", "prod-data"],
+      "prod-data is not moving: prod.yaml has no movedFrom on it.",
+    ],
   ])("%j", async (argv, message) => {
     const dir = copyExampleConfig();
     const before = snapshot(dir);
@@ -299,49 +503,126 @@ describe("bad requests change no file", () => {
       readFileSync(join(dir, "dev.yaml"), "utf8").replace("owner: data-team", "ownr: data-team"),
     );
     const before = snapshot(dir);
-    const result = spawnSync(
-      process.execPath,
-      [
-        ...typescriptEntryArguments("cli/account.ts"),
-        "add",
-        "--env",
-        "prod",
-        "--name",
-        "prod-x",
-        "--email",
-        "aws+prod-x@northwind-health.com",
-      ],
-      {
-        cwd: join(__dirname, "..", ".."),
-        env: { ...process.env, ...env(dir) },
-        encoding: "utf8",
-      },
+    const result = cli(
+      dir,
+      "add",
+      "--env",
+      "prod",
+      "--name",
+      "prod-x",
+      "--email",
+      "aws+prod-x@northwind-health.com",
+      ...OWNER,
     );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("The config is invalid before this command; fix it first.");
     expect(result.stderr).toContain('accounts[1].ownr: is not a known key. Did you mean "owner"?');
     expect(snapshot(dir)).toEqual(before);
-  });
+  }, 60_000);
+
+  test("add without --owner is refused: nobody is recorded as accountable by default", () => {
+    const dir = copyExampleConfig();
+    const before = snapshot(dir);
+    const result = cli(
+      dir,
+      "add",
+      "--env",
+      "prod",
+      "--name",
+      "prod-x",
+      "--email",
+      "aws+prod-x@northwind-health.com",
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^--owner is required: name the team or person accountable for the account \(its Owner tag, in the audit evidence\)\nusage:/,
+    );
+    expect(snapshot(dir)).toEqual(before);
+  }, 60_000);
+
+  test("a refused edit names the user's own file, not the scratch copy it was tried in, and says it is unchanged", () => {
+    const dir = copyExampleConfig();
+    const before = snapshot(dir);
+    const prod = join(dir, "prod.yaml");
+    const result = cli(
+      dir,
+      "add",
+      "--env",
+      "prod",
+      "--name",
+      "prod-data",
+      "--email",
+      "aws+other@northwind-health.com",
+      ...OWNER,
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      `Nothing was written: ${prod} is left unchanged. With this change the config would have 1 problem:\n` +
+        `  - ${prod} (in the lines this command would write) accounts[3].name: "prod-data" is already used by ${prod} accounts[1]. Every account needs its own name; change one of them.\n`,
+    );
+    expect(snapshot(dir)).toEqual(before);
+  }, 60_000);
 });
 
-test("closures stay within AWS's limits: three at a time, 10% of accounts in 30 days", () => {
-  const dir = copyExampleConfig();
+describe("closures stay within AWS's limits", () => {
   const closing = (since: string) =>
     `    lifecycle: { state: closing, reason: Decommissioned product, since: "${since}" }\n`;
-  const prod = readFileSync(join(dir, "prod.yaml"), "utf8")
-    .replace("    owner: data-team\n", `    owner: data-team\n${closing("2026-11-20")}`)
-    .replace("    owner: analytics-team\n", `    owner: analytics-team\n${closing("2026-11-25")}`);
-  writeFileSync(join(dir, "prod.yaml"), prod);
-  const problems = checkAccountLifecycle(TODAY)({
-    ...loadLandingZoneConfig(dir),
-    everyFileParsed: true,
+  /** The example organization with workload accounts added to prod.yaml until it has `members`. */
+  function organizationOf(members: number, closingSince: readonly string[]) {
+    const dir = copyExampleConfig();
+    const example = loadLandingZoneConfig(dir);
+    const existing = listAccounts(example).length;
+    const extra = Array.from(
+      { length: members - existing },
+      (_, index) =>
+        `  - name: prod-extra-${index}\n    email: aws+prod-extra-${index}@northwind-health.com\n    owner: platform-team\n${index < closingSince.length ? closing(closingSince[index]) : ""}`,
+    ).join("");
+    const prod = readFileSync(join(dir, "prod.yaml"), "utf8").replace(
+      "baseline:\n",
+      `${extra}baseline:\n`,
+    );
+    writeFileSync(join(dir, "prod.yaml"), prod);
+    return { ...loadLandingZoneConfig(dir), everyFileParsed: true };
+  }
+
+  test("a 13-account organization may close two accounts in 30 days (AWS allows at least 10)", () => {
+    const config = organizationOf(13, ["2026-11-20", "2026-11-25"]);
+    expect(listAccounts(config)).toHaveLength(13);
+    expect(checkAccountLifecycle(TODAY)(config)).toEqual([]);
   });
-  expect(problems).toEqual([
-    expect.objectContaining({
-      path: ["accounts", 2, "lifecycle", "since"],
-      message:
-        "is the 2th closure in 30 days; AWS closes at most 10% of the 10 member accounts (1) in that time",
-      fix: "Wait until 2026-12-20, then close it.",
-    }),
-  ]);
+
+  test("the 11th closure in 30 days is refused, with its ordinal and the date it becomes possible", () => {
+    const since = Array.from(
+      { length: 11 },
+      (_, day) => `2026-11-${String(10 + day).padStart(2, "0")}`,
+    );
+    const problems = checkAccountLifecycle(TODAY)(organizationOf(21, since));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        path: ["accounts", 13, "lifecycle", "since"],
+        received: "2026-11-20",
+        message:
+          "is the 11th closure in 30 days; AWS closes at most 10 of the 21 member accounts in that time (10% of them, but at least 10 and at most 1000)",
+        fix: "Wait until 2026-12-10, then close it.",
+      }),
+    );
+  });
+
+  test.each([
+    [1, "1st"],
+    [2, "2nd"],
+    [3, "3rd"],
+    [4, "4th"],
+    [11, "11th"],
+    [12, "12th"],
+    [13, "13th"],
+    [21, "21st"],
+    [22, "22nd"],
+    [23, "23rd"],
+    [101, "101st"],
+    [111, "111th"],
+    [1000, "1000th"],
+  ])("%i is the %s", (count, expected) => {
+    expect(ordinal(count)).toBe(expected);
+  });
 });

@@ -198,3 +198,14 @@ describe("AWS-shaped changes", () => {
     expect(partly.stderr).not.toContain("aws_kms_key");
   });
 });
+
+test("the change record names guardrail exceptions that expire within 30 days", () => {
+  // 2027-06-10: the example's two backup exceptions lapse on 2027-06-30.
+  const result = planEvidence([NO_CHANGES], { SOURCE_DATE_EPOCH: "1812585600" });
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain("**2 guardrail exceptions expire within 30 days:**");
+  expect(result.stdout).toContain(
+    "- LZ-BKP-004 on `account-dev-*/aws_backup_plan.*`: expires 2027-06-30 (20 days left); renew it with a new justification, or fix the resource",
+  );
+  expect(planEvidence([NO_CHANGES]).stdout).not.toContain("expire within 30 days");
+});

@@ -122,9 +122,7 @@ export function appendAccountLines(text: string, account: AccountLines): string 
  * the account, its comments included, stays as written.
  */
 export function setAccountField(text: string, index: number, key: string, value: unknown): string {
-  const { seq } = accountsOf(text);
-  const item = seq!.items[index] as YAMLMap;
-  const { end, indent } = itemLines(text, seq!, index);
+  const { indent, pair } = fieldLines(text, index, key);
   const keyIndent = " ".repeat(indent + 2);
   const rendered =
     new Document({ [key]: value })
@@ -133,15 +131,36 @@ export function setAccountField(text: string, index: number, key: string, value:
       .split("\n")
       .map((line) => keyIndent + line)
       .join("\n") + "\n";
+  return text.slice(0, pair.start) + rendered + text.slice(pair.end);
+}
+
+/** The file without one key of the account at `index` (unchanged if the account lacks it). */
+export function deleteAccountField(text: string, index: number, key: string): string {
+  const { pair } = fieldLines(text, index, key);
+  return text.slice(0, pair.start) + text.slice(pair.end);
+}
+
+/**
+ * The account's dash indentation, and [start, end) of the lines of its `key`: empty, at the end
+ * of the account, when it has no such key.
+ */
+function fieldLines(
+  text: string,
+  index: number,
+  key: string,
+): { indent: number; pair: { start: number; end: number } } {
+  const { seq } = accountsOf(text);
+  const item = seq!.items[index] as YAMLMap;
+  const { end, indent } = itemLines(text, seq!, index);
   const pair = item.items.find((entry) => isScalar(entry.key) && entry.key.value === key);
-  if (!pair) return text.slice(0, end) + rendered + text.slice(end);
+  if (!pair) return { indent, pair: { start: end, end } };
   const keyStart = lineStart(text, (pair.key as { range: [number, number, number] }).range[0]);
   const pairs = item.items;
   const following = pairs[pairs.indexOf(pair) + 1];
   const pairEnd = following
     ? lineStart(text, (following.key as { range: [number, number, number] }).range[0])
     : end;
-  return text.slice(0, keyStart) + rendered + text.slice(pairEnd);
+  return { indent, pair: { start: keyStart, end: pairEnd } };
 }
 
 /** The value of a top-level scalar key, such as `name` or `ou`. */

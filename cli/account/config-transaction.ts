@@ -1,9 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { diffLines } from "diff";
 import { enforceGuardrails } from "../../compliance/enforce-guardrails";
 import { GuardrailViolationError } from "../../compliance/rules/evaluate-rules";
-import { ConfigError } from "../../environments/loader/config-problem";
+import { ConfigError, formatProblem } from "../../environments/loader/config-problem";
+import type { ConfigProblem } from "../../environments/loader/config-problem";
 import { buildLandingZone } from "../../stacks/landing-zone";
 import { synthesizeAtomically } from "../synthesize-atomically";
 import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
@@ -44,9 +46,10 @@ export async function commitConfigEdits(
     for (const [file, text] of edits) writeFileSync(join(staging, file), text);
     const after = await loadSynthConfig(staging, today).catch((error: unknown) => {
       if (error instanceof ConfigError) {
-        // Name the user's files, not the staging copy.
+        const problems = error.problems.map((problem) => inUserFiles(problem, dir, staging, edits));
         throw new RequestError(
-          error.message.replaceAll(displayedPath(staging), displayedPath(dir)),
+          `${leftUnchanged(dir, edits)} With this change the config would have ${problems.length === 1 ? "1 problem" : `${problems.length} problems`}:\n` +
+            problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n"),
         );
       }
       throw error;
@@ -59,7 +62,9 @@ export async function commitConfigEdits(
       );
     } catch (error) {
       if (error instanceof GuardrailViolationError)
-        throw new RequestError(`The change would break guardrails.\n${error.message}`);
+        throw new RequestError(
+          `${leftUnchanged(dir, edits)} The change would break guardrails.\n${error.message}`,
+        );
       throw error;
     }
     for (const [file, text] of edits) {
@@ -72,6 +77,63 @@ export async function commitConfigEdits(
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** "Nothing was written: environments/prod.yaml is left unchanged." */
+function leftUnchanged(dir: string, edits: ReadonlyMap<string, string>): string {
+  const files = [...edits.keys()].sort().map((file) => displayedPath(join(dir, file)));
+  const list =
+    files.length === 1 ? files[0] : `${files.slice(0, -1).join(", ")} and ${files.at(-1)}`;
+  return `Nothing was written: ${list} ${files.length === 1 ? "is" : "are"} left unchanged.`;
+}
+
+/**
+ * A problem found in the staging copy, told in the user's files: their paths, and the line of
+ * the user's own file when the problem sits on a line the edit kept. A line only the edit wrote
+ * exists in no file the user can open, so it is named as such.
+ */
+function inUserFiles(
+  problem: ConfigProblem,
+  dir: string,
+  staging: string,
+  edits: ReadonlyMap<string, string>,
+): ConfigProblem {
+  const [from, to] = [displayedPath(staging), displayedPath(dir)];
+  const rename = (value: unknown) =>
+    typeof value === "string" ? value.replaceAll(from, to) : value;
+  const renamed: ConfigProblem = {
+    ...problem,
+    file: rename(problem.file) as string,
+    message: rename(problem.message) as string,
+    fix: rename(problem.fix) as string,
+    ...("received" in problem ? { received: rename(problem.received) } : {}),
+  };
+  const edited = [...edits.keys()].find(
+    (file) => displayedPath(join(staging, file)) === problem.file,
+  );
+  if (edited === undefined || problem.line === undefined) return renamed;
+  const line = originalLine(readConfigFile(dir, edited), edits.get(edited)!, problem.line);
+  return line === undefined
+    ? { ...renamed, file: `${renamed.file} (in the lines this command would write)`, line }
+    : { ...renamed, line };
+}
+
+/** The line of `original` that line `line` of `edited` kept, or undefined if the edit wrote it. */
+export function originalLine(original: string, edited: string, line: number): number | undefined {
+  let [originalAt, editedAt] = [1, 1];
+  for (const change of diffLines(original, edited)) {
+    const count = change.count ?? 0;
+    if (change.added) {
+      if (line < editedAt + count) return undefined;
+      editedAt += count;
+    } else if (change.removed) {
+      originalAt += count;
+    } else {
+      if (line < editedAt + count) return originalAt + (line - editedAt);
+      [originalAt, editedAt] = [originalAt + count, editedAt + count];
+    }
+  }
+  return undefined;
 }
 
 /** A folder as the loader names it in messages: relative inside the working folder, else absolute. */

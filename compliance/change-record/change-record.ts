@@ -1,3 +1,4 @@
+import type { ExpiringSuppression } from "../suppressions/expiring-suppressions";
 import { CHANGE_KINDS, classifyChange } from "./classify-change";
 import type { ChangeKind } from "./classify-change";
 import type { PlanResourceChange, TerraformPlan } from "./plan-json";
@@ -40,6 +41,8 @@ export interface ChangeRecord {
   readonly metadata: ChangeMetadata;
   readonly stacks: readonly StackChangeRecord[];
   readonly securityRelevantChanges: number;
+  /** Guardrail exceptions that lapse within 30 days of the record, for the reviewer to act on. */
+  readonly expiringSuppressions?: readonly ExpiringSuppression[];
 }
 
 /** The SOC 2 criteria a resource change touches. */

@@ -31,6 +31,17 @@ export function renderChangeRecord(record: ChangeRecord): string {
     ["Generated", metadata.generatedAt],
   ].filter(([, value]) => value);
   lines.push(...facts.map(([name, value]) => `- ${name}: ${value}`), "");
+  const expiring = record.expiringSuppressions ?? [];
+  if (expiring.length > 0)
+    lines.push(
+      `**${expiring.length} guardrail exception${expiring.length === 1 ? "" : "s"} expire${expiring.length === 1 ? "s" : ""} within 30 days:**`,
+      "",
+      ...expiring.map(
+        (suppression) =>
+          `- ${suppression.rule} on \`${suppression.resource}\`: expires ${suppression.expires} (${suppression.daysLeft} day${suppression.daysLeft === 1 ? "" : "s"} left); renew it with a new justification, or fix the resource`,
+      ),
+      "",
+    );
   const total = record.stacks.reduce((sum, stack) => sum + stack.changes.length, 0);
   if (total === 0) {
     lines.push(

@@ -49,7 +49,7 @@ export const BACKUP_RULES: readonly Rule[] = [
     id: "LZ-BKP-004",
     criteria: ["A1.2"],
     title: "Backups are kept at least the configured minimum",
-    fix: "Raise delete_after to at least compliance.minimumBackupRetentionDays for every rule and copy.",
+    fix: "In the environment file, raise baseline.backup.plans[].retentionDays and copyTo[].retentionDays to at least compliance.minimumBackupRetentionDays (organization.yaml), or add a suppression with a justification.",
     appliesTo: PLAN,
     check: (plan, { settings }) => {
       for (const rule of blocks(plan.body.rule)) {

@@ -14,7 +14,7 @@ export const LOGS_RULES: readonly Rule[] = [
     id: "LZ-LOGS-002",
     criteria: ["CC7.2", "C1.2"],
     title: "Log groups keep logs at least as long as configured",
-    fix: "Set retention_in_days to at least compliance.minimumLogRetentionDays (365 by default).",
+    fix: "Raise the log group's retention in config to at least compliance.minimumLogRetentionDays (organization.yaml): logging.cloudWatchRetentionDays for the trail, baseline.waf.logRetentionDays in the environment file for WAF; left out, both meet the minimum.",
     appliesTo: ["aws_cloudwatch_log_group"],
     check: (group, { settings }) => {
       const days = group.body.retention_in_days;

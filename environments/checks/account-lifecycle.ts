@@ -1,5 +1,7 @@
 import type { ConfigProblem } from "../loader/config-problem";
 import {
+  CLOSURE_MAXIMUM,
+  CLOSURE_MINIMUM,
   CLOSURE_SHARE,
   CLOSURE_WINDOW_DAYS,
   CONCURRENT_CLOSURES,
@@ -8,9 +10,25 @@ import type { SemanticCheck } from "./semantic-check";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st... */
+export function ordinal(count: number): string {
+  const teen = count % 100 >= 11 && count % 100 <= 13;
+  const suffix = teen ? "th" : (["th", "st", "nd", "rd"][count % 10] ?? "th");
+  return `${count}${suffix}`;
+}
+
+/** How many accounts AWS lets an organization with `memberCount` members close in 30 days. */
+export function closureQuota(memberCount: number): number {
+  return Math.min(
+    CLOSURE_MAXIMUM,
+    Math.max(CLOSURE_MINIMUM, Math.floor(memberCount * CLOSURE_SHARE)),
+  );
+}
+
 /**
- * Quarantine needs a quarantine OU, and closures stay within AWS's limits: at most 10% of the
- * member accounts in 30 days, and the landing zone closes no more than three at a time.
+ * Quarantine needs a quarantine OU, and closures stay within AWS's limits: 10% of the member
+ * accounts in 30 days (at least 10, at most 1,000), and the landing zone closes no more than
+ * three at a time.
  */
 export function checkAccountLifecycle(today: string): SemanticCheck {
   return ({ organization, environments }) => {
@@ -43,19 +61,23 @@ export function checkAccountLifecycle(today: string): SemanticCheck {
         fix: "Remove closed accounts from config before closing more.",
       });
     }
+    const sinceOf = (entry: (typeof closing)[number]) => Date.parse(entry.account.lifecycle!.since);
     const windowStart = Date.parse(today) - CLOSURE_WINDOW_DAYS * DAY_MS;
-    const recent = closing.filter(
-      ({ account }) => Date.parse(account.lifecycle!.since) >= windowStart,
-    );
-    const allowed = Math.max(1, Math.floor(memberCount * CLOSURE_SHARE));
+    // Oldest first: the closures past the quota are the latest ones.
+    const recent = closing
+      .filter((entry) => sinceOf(entry) >= windowStart)
+      .sort((a, b) => sinceOf(a) - sinceOf(b));
+    const allowed = closureQuota(memberCount);
     if (recent.length > allowed) {
       const { file, index, account } = recent[allowed];
+      // The closures past the quota fit once the oldest of those before them leave the window.
+      const freed = sinceOf(recent[recent.length - allowed - 1]) + CLOSURE_WINDOW_DAYS * DAY_MS;
       problems.push({
         file,
         path: ["accounts", index, "lifecycle", "since"],
-        message: `is the ${recent.length}th closure in ${CLOSURE_WINDOW_DAYS} days; AWS closes at most 10% of the ${memberCount} member accounts (${allowed}) in that time`,
+        message: `is the ${ordinal(allowed + 1)} closure in ${CLOSURE_WINDOW_DAYS} days; AWS closes at most ${allowed} of the ${memberCount} member accounts in that time (${CLOSURE_SHARE * 100}% of them, but at least ${CLOSURE_MINIMUM} and at most ${CLOSURE_MAXIMUM})`,
         received: account.lifecycle!.since,
-        fix: `Wait until ${new Date(Date.parse(recent[0].account.lifecycle!.since) + CLOSURE_WINDOW_DAYS * DAY_MS).toISOString().slice(0, 10)}, then close it.`,
+        fix: `Wait until ${new Date(freed).toISOString().slice(0, 10)}, then close it.`,
       });
     }
     return problems;

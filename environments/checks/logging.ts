@@ -1,14 +1,18 @@
 import type { ConfigProblem } from "../loader/config-problem";
+import { retentionMeeting } from "../model/log-retention";
 import type { SemanticCheck } from "./semantic-check";
 
 /** Log retention settings agree with each other and with the compliance minimums. */
-export const checkLogging: SemanticCheck = ({ organization }) => {
+export const checkLogging: SemanticCheck = ({ organization, environments }) => {
   if (!organization) return [];
   const { file, config } = organization;
   const { logging, compliance } = config;
   const problems: ConfigProblem[] = [];
   const retentionDays = logging.retentionYears * 365;
-  if (logging.cloudWatchRetentionDays < compliance.minimumLogRetentionDays) {
+  if (
+    logging.cloudWatchRetentionDays !== undefined &&
+    logging.cloudWatchRetentionDays < compliance.minimumLogRetentionDays
+  ) {
     problems.push({
       file,
       path: ["logging", "cloudWatchRetentionDays"],
@@ -34,6 +38,17 @@ export const checkLogging: SemanticCheck = ({ organization }) => {
       received: logging.transitionToGlacierDays,
       fix: "Move logs to Glacier before they expire, or keep them longer.",
     });
+  }
+  for (const environment of environments) {
+    const days = environment.config.baseline.waf?.logRetentionDays;
+    if (days !== undefined && days < compliance.minimumLogRetentionDays)
+      problems.push({
+        file: environment.file,
+        path: ["baseline", "waf", "logRetentionDays"],
+        message: `is less than compliance.minimumLogRetentionDays (${compliance.minimumLogRetentionDays}) in ${file}`,
+        received: days,
+        fix: `Raise it to at least ${compliance.minimumLogRetentionDays}, or leave it out to keep WAF logs ${retentionMeeting(compliance.minimumLogRetentionDays)} days.`,
+      });
   }
   return problems;
 };

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import type { z } from "zod";
+import { checkAccountMoves } from "../checks/account-moves";
 import { checkEnvironments } from "../checks/environments";
 import { checkIdentity } from "../checks/identity";
 import { checkBackupPolicies } from "../checks/backup-policies";
@@ -11,7 +12,7 @@ import { checkBaseline } from "../checks/baseline";
 import { checkOrganizationalUnitTree } from "../checks/organizational-unit-tree";
 import { checkOuReferences } from "../checks/ou-references";
 import { checkRegions } from "../checks/regions";
-import type { SemanticCheck } from "../checks/semantic-check";
+import type { PartialConfig, SemanticCheck } from "../checks/semantic-check";
 import { checkUniqueAccounts } from "../checks/unique-accounts";
 import type { LandingZoneConfig, SourcedConfig } from "../model/landing-zone-config";
 import { EnvironmentConfigSchema } from "../schema/environment-schema";
@@ -22,6 +23,7 @@ import type { IdentityConfig } from "../schema/identity-schema";
 import type { OrganizationConfig } from "../schema/organization-schema";
 import { compareProblems, ConfigError } from "./config-problem";
 import type { ConfigProblem } from "./config-problem";
+import { ifReadable, salvage, UnreadableValue } from "./salvage";
 import { parseYamlSource } from "./yaml-source";
 import type { YamlSource } from "./yaml-source";
 import { describeIssue, issuesToProblems } from "./zod-problems";
@@ -45,6 +47,7 @@ const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkBackupPolicies,
   checkQuarantineOu,
   checkMacieMembers,
+  checkAccountMoves,
 ];
 
 /**
@@ -61,7 +64,10 @@ export function loadLandingZoneConfig(
   return config;
 }
 
-/** A check that needs the whole, valid config and asynchronous data (such as the IAM catalogue). */
+/**
+ * A check that needs the whole config and asynchronous data (such as the IAM catalogue). When
+ * other problems were found, it runs on what is readable of the config, as semantic checks do.
+ */
 export type AsyncConfigCheck = (config: LandingZoneConfig) => Promise<ConfigProblem[]>;
 
 /** As loadLandingZoneConfig, then the asynchronous checks, reported the same way. */
@@ -70,15 +76,38 @@ export async function loadCheckedLandingZoneConfig(
   extraChecks: readonly SemanticCheck[],
   asyncChecks: readonly AsyncConfigCheck[],
 ): Promise<LandingZoneConfig> {
-  const { config, problems, locate } = readConfig(dir, extraChecks);
-  if (problems.length > 0 || !config) throw new ConfigError(locate(problems));
-  const later = (await Promise.all(asyncChecks.map((check) => check(config)))).flat();
-  if (later.length > 0) throw new ConfigError(locate(later));
+  const { config, partial, problems, locate } = readConfig(dir, extraChecks);
+  // With problems found already, these checks still run on what is readable, so one run says everything.
+  const checkable = config ?? checkableWhole(partial);
+  const later = checkable
+    ? (
+        await Promise.all(
+          asyncChecks.map((check) =>
+            Promise.resolve(checkable)
+              .then(check)
+              .catch((error: unknown) => {
+                if (error instanceof UnreadableValue) return [];
+                throw error;
+              }),
+          ),
+        )
+      ).flat()
+    : [];
+  if (problems.length > 0 || later.length > 0 || !config)
+    throw new ConfigError(locate([...problems, ...later]));
   return config;
+}
+
+/** The config as the synchronous checks saw it, when every file could be read. */
+function checkableWhole(partial: PartialConfig): LandingZoneConfig | undefined {
+  const { organization, everyFileParsed, ...rest } = partial;
+  return organization && everyFileParsed ? { ...rest, organization } : undefined;
 }
 
 interface ConfigReading {
   readonly config: LandingZoneConfig | undefined;
+  /** What the checks saw: when a file failed its schema, the values in it that passed. */
+  readonly partial: PartialConfig;
   readonly problems: readonly ConfigProblem[];
   /** Adds line numbers and sorts, for problems found in these files. */
   locate(problems: readonly ConfigProblem[]): ConfigProblem[];
@@ -118,12 +147,20 @@ function readConfig(dir: string, extraChecks: readonly SemanticCheck[]): ConfigR
     parseYamlSource(shown(name), readFileSync(join(sourceDir, name), "utf8")),
   );
   const problems: ConfigProblem[] = sources.flatMap((source) => source.syntaxProblems);
+  let everyFileParsed = problems.length === 0;
+  /**
+   * The file's config; when it fails the schema, the problems, and the values that passed for the
+   * checks to go on with: problems in one file must not hide those of another.
+   */
   const validate = <T>(source: YamlSource, schema: z.ZodType<T>): SourcedConfig<T> | undefined => {
     if (source.syntaxProblems.length > 0) return undefined;
-    const result = schema.safeParse(source.data ?? {}, { reportInput: true, error: describeIssue });
+    const input = source.data ?? {};
+    const result = schema.safeParse(input, { reportInput: true, error: describeIssue });
     if (result.success) return { file: source.file, config: result.data };
     problems.push(...issuesToProblems(source.file, schema, result.error.issues));
-    return undefined;
+    const readable = salvage(schema, input);
+    if (readable === undefined) everyFileParsed = false;
+    return readable === undefined ? undefined : { file: source.file, config: readable };
   };
   const organization = validate<OrganizationConfig>(
     sources[yamlFiles.indexOf(ORGANIZATION_FILE)],
@@ -141,15 +178,16 @@ function readConfig(dir: string, extraChecks: readonly SemanticCheck[]): ConfigR
     .map((source) => validate<EnvironmentConfig>(source, EnvironmentConfigSchema))
     .filter((environment) => environment !== undefined);
 
+  const partial: PartialConfig = {
+    sourceDir,
+    organization,
+    identity,
+    environments,
+    everyFileParsed,
+  };
   problems.push(
     ...[...SEMANTIC_CHECKS, ...extraChecks].flatMap((check) =>
-      check({
-        sourceDir,
-        organization,
-        identity,
-        environments,
-        everyFileParsed: problems.length === 0,
-      }),
+      ifReadable(() => check(partial), []),
     ),
   );
   const lineOf = new Map(sources.map((source) => [source.file, source.lineOf]));
@@ -165,7 +203,7 @@ function readConfig(dir: string, extraChecks: readonly SemanticCheck[]): ConfigR
     problems.length === 0 && organization
       ? deepFreeze({ sourceDir, organization, identity, environments })
       : undefined;
-  return { config, problems, locate };
+  return { config, partial, problems, locate };
 }
 
 function deepFreeze<T>(value: T): T {

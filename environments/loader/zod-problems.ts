@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { jsonSchemaAt, toJsonSchema } from "../schema/json-schemas";
 import type { JsonSchema } from "../schema/json-schemas";
+import { SUGGEST_FROM } from "../schema/primitives";
 import type { ConfigProblem } from "./config-problem";
 import { didYouMean } from "./did-you-mean";
 
@@ -16,13 +17,19 @@ export function describeIssue(issue: z.core.$ZodRawIssue): string {
       if (issue.input === undefined) return "is missing";
       return `must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
     case "too_small":
-      return issue.origin === "array"
-        ? `needs at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}`
-        : `is shorter than ${issue.minimum} characters`;
+      if (issue.origin === "array")
+        return `needs at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}`;
+      if (issue.origin === "string")
+        return issue.minimum === 1 ? "is empty" : `is shorter than ${issue.minimum} characters`;
+      return issue.inclusive === false
+        ? `must be more than ${issue.minimum}`
+        : `is less than ${issue.minimum}, the least allowed`;
     case "too_big":
-      return issue.origin === "array"
-        ? `has more than ${issue.maximum} items`
-        : `is longer than ${issue.maximum} characters`;
+      if (issue.origin === "array") return `has more than ${issue.maximum} items`;
+      if (issue.origin === "string") return `is longer than ${issue.maximum} characters`;
+      return issue.inclusive === false
+        ? `must be less than ${issue.maximum}`
+        : `is more than ${issue.maximum}, the most allowed`;
     case "invalid_value":
       return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
     case "invalid_format":
@@ -55,7 +62,7 @@ export function issuesToProblems(
     const missing = issue.code === "invalid_type" && issue.input === undefined;
     const fix = missing
       ? `Add ${String(issue.path.at(-1))}: ${description}`
-      : `Expected: ${description}`;
+      : `${suggestion(issue)}Expected: ${description}`;
     const message =
       issue.code === "invalid_key"
         ? `key ${issue.issues.map((inner) => inner.message).join("; ")}`
@@ -66,6 +73,14 @@ export function issuesToProblems(
         : { file, path: issue.path, message, received: issue.input, fix },
     ];
   });
+}
+
+/** "Did you mean ...?" when a refinement passed the values it accepts (see SUGGEST_FROM). */
+function suggestion(issue: Issue): string {
+  const candidates: unknown = issue.code === "custom" ? issue.params?.[SUGGEST_FROM] : undefined;
+  return Array.isArray(candidates) && typeof issue.input === "string"
+    ? didYouMean(issue.input, candidates as string[])
+    : "";
 }
 
 /** List items and record values rarely carry their own description; their container's fits. */

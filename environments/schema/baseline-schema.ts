@@ -1,6 +1,6 @@
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
-import { AwsCron } from "./aws-cron";
+import { AwsCron, DailyAwsCron } from "./aws-cron";
 import { CLOUDWATCH_RETENTION_DAYS } from "./logging-schema";
 import { Region } from "./primitives";
 
@@ -44,8 +44,8 @@ const PatchingSchema = z
       .boolean()
       .default(false)
       .describe("Also approve non-security updates on Linux."),
-    scanSchedule: AwsCron.default("cron(0 2 ? * * *)").describe(
-      "When instances are scanned (daily).",
+    scanSchedule: DailyAwsCron.default("cron(0 2 ? * * *)").describe(
+      "When instances are scanned for missing patches: once a day, every day (the evidence says daily), as an AWS cron expression such as cron(0 2 ? * * *).",
     ),
     installWindow: z
       .strictObject({
@@ -58,6 +58,9 @@ const PatchingSchema = z
       .describe("The environment's change window for installing patches."),
   })
   .describe("SSM patch management.");
+
+/** The longest maximum retention AWS Backup Vault Lock accepts. */
+export const VAULT_LOCK_MAXIMUM_DAYS = 36_500;
 
 const CopySchema = z.strictObject({
   region: Region.describe("Governed region the recovery points are copied to."),
@@ -114,8 +117,21 @@ const BackupSchema = z
       .describe("Backup plans; a resource tagged backup=<plan> joins it."),
     vaultLock: z
       .strictObject({
-        minRetentionDays: z.number().int().min(1),
-        maxRetentionDays: z.number().int().min(1),
+        minRetentionDays: z
+          .number()
+          .int()
+          .min(1)
+          .describe("Shortest retention the vault accepts, at least 1 day."),
+        maxRetentionDays: z
+          .number()
+          .int()
+          .min(1)
+          .max(VAULT_LOCK_MAXIMUM_DAYS, {
+            error: `is more than the ${VAULT_LOCK_MAXIMUM_DAYS.toLocaleString("en-US")} days (100 years) AWS Backup Vault Lock allows`,
+          })
+          .describe(
+            `Longest retention the vault accepts, at most ${VAULT_LOCK_MAXIMUM_DAYS} days.`,
+          ),
         changeableForDays: z
           .number()
           .int()
@@ -163,8 +179,10 @@ const WafSchema = z
       .refine((days) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(days), {
         error: `is not a retention CloudWatch Logs accepts (${CLOUDWATCH_RETENTION_DAYS.join(", ")})`,
       })
-      .default(365)
-      .describe("Days WAF logs are kept in CloudWatch Logs."),
+      .optional()
+      .describe(
+        "Days WAF logs are kept in CloudWatch Logs; at least compliance.minimumLogRetentionDays. Default: the shortest retention CloudWatch Logs accepts that meets that minimum.",
+      ),
   })
   .describe("WAFv2 web ACLs for the environment's applications.");
 

@@ -3,6 +3,10 @@ import { BaselineSchema } from "./baseline-schema";
 import { ACCOUNT_STATES } from "./account-lifecycle";
 import { AccountId, AccountName, Email, OuPath, Tags } from "./primitives";
 
+const EnvironmentName = z.string().regex(/^[a-z][a-z0-9-]{0,19}$/, {
+  error: "must be 1–20 lowercase letters, digits or hyphens, starting with a letter",
+});
+
 const WorkloadAccountSchema = z.strictObject({
   name: AccountName.describe("Account name: lowercase slug, unique across the organization."),
   email: Email.describe("Root email of the account, unique across AWS."),
@@ -31,16 +35,16 @@ const WorkloadAccountSchema = z.strictObject({
     })
     .optional()
     .describe("Set by `npm run account -- quarantine|close`: the account's lifecycle state."),
+  movedFrom: EnvironmentName.optional().describe(
+    "Set by `npm run account -- move`: the environment whose stack held the account. Until the move is applied, that stack forgets the account (a removed block) and this one imports it by id. Remove it once both stacks are applied (`npm run account -- moved --name <name>`).",
+  ),
 });
 
 export const EnvironmentConfigSchema = z
   .strictObject({
-    name: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]{0,19}$/, {
-        error: "must be 1–20 lowercase letters, digits or hyphens, starting with a letter",
-      })
-      .describe("Environment name; must match the file name (prod.yaml holds prod)."),
+    name: EnvironmentName.describe(
+      "Environment name; must match the file name (prod.yaml holds prod).",
+    ),
     ou: OuPath.describe("OU that holds the environment's accounts, by path: Workloads/Production."),
     accounts: z.array(WorkloadAccountSchema).default([]).describe("The environment's accounts."),
     baseline: BaselineSchema.default({}),

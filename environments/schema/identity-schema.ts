@@ -1,24 +1,43 @@
 import { z } from "zod";
 import { OuPath, Tags } from "./primitives";
 
-/** ISO 8601 durations Identity Center accepts for sessions: whole hours and minutes, 1 to 12 hours. */
-const SESSION_DURATION = /^PT(?:(\d{1,2})H)?(?:(\d{1,3})M)?$/;
-export function sessionMinutes(duration: string): number | undefined {
-  const match = SESSION_DURATION.exec(duration);
-  if (!match || (match[1] === undefined && match[2] === undefined)) return undefined;
-  return Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
+/**
+ * An ISO 8601 duration, as the pattern of Identity Center's API has it (less the sign): years,
+ * months, weeks or days, then after T hours, minutes and seconds, each optional but at least one
+ * present; only seconds may have a fraction.
+ */
+const ISO_DURATION =
+  /^P(?=\d|T\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)([DW]))?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const SECONDS_PER = { Y: 365 * 86_400, M: 30 * 86_400, W: 7 * 86_400, D: 86_400 } as const;
+
+/**
+ * Seconds in an ISO 8601 duration (PT1H30M15S is 5415), or undefined when it isn't one. Years and
+ * months count as 365 and 30 days: any of them is far beyond a session anyway.
+ */
+export function durationSeconds(duration: string): number | undefined {
+  const match = ISO_DURATION.exec(duration);
+  if (!match) return undefined;
+  const [, years, months, days, dayUnit, hours, minutes, seconds] = match;
+  return (
+    Number(years ?? 0) * SECONDS_PER.Y +
+    Number(months ?? 0) * SECONDS_PER.M +
+    Number(days ?? 0) * SECONDS_PER[(dayUnit ?? "D") as "D" | "W"] +
+    Number(hours ?? 0) * 3600 +
+    Number(minutes ?? 0) * 60 +
+    Number(seconds ?? 0)
+  );
 }
 
 const SessionDuration = z
   .string()
-  .refine((duration) => sessionMinutes(duration) !== undefined, {
+  .refine((duration) => durationSeconds(duration) !== undefined, {
     error: "is not an ISO 8601 duration such as PT1H or PT8H30M",
     abort: true,
   })
   .refine(
     (duration) => {
-      const minutes = sessionMinutes(duration)!;
-      return minutes >= 60 && minutes <= 720;
+      const seconds = durationSeconds(duration)!;
+      return seconds >= 3600 && seconds <= 12 * 3600;
     },
     { error: "is outside the 1 to 12 hours Identity Center allows" },
   );
@@ -44,7 +63,7 @@ const PermissionSetSchema = z.strictObject({
     .describe("Permission set name, unique."),
   description: z.string().min(1).max(700).describe("What the set is for, shown to users."),
   sessionDuration: SessionDuration.optional().describe(
-    "ISO 8601, 1 to 12 hours. Default PT1H for privileged sets, PT4H otherwise.",
+    "ISO 8601, 1 to 12 hours, such as PT8H or PT1H30M15S. Default PT1H for privileged sets, PT4H otherwise.",
   ),
   managedPolicies: z.array(ManagedPolicyArn).default([]).describe("AWS managed policy ARNs."),
   customerManagedPolicies: z

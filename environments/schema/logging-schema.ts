@@ -35,9 +35,9 @@ export const LoggingConfigSchema = z
       .refine((days) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(days), {
         error: `is not a retention CloudWatch Logs accepts (${CLOUDWATCH_RETENTION_DAYS.join(", ")})`,
       })
-      .default(365)
+      .optional()
       .describe(
-        "Days the trail's CloudWatch log group keeps events; at least compliance.minimumLogRetentionDays.",
+        "Days the trail's CloudWatch log group keeps events; at least compliance.minimumLogRetentionDays. Default: the shortest retention CloudWatch Logs accepts that meets that minimum.",
       ),
     s3DataEvents: z
       .array(

@@ -44,9 +44,44 @@ export function partitionOf(region: string): string {
   return partition(region).name;
 }
 
-export const Region = z
-  .string()
-  .refine(isKnownRegion, { error: "is not an AWS region (use a region code such as eu-west-1)" });
+/**
+ * A refinement that knows the values it accepts passes them as `params: { [SUGGEST_FROM]: [...] }`,
+ * and the loader names a near miss among them in the fix.
+ */
+export const SUGGEST_FROM = "suggestFrom";
+
+/**
+ * Region codes read <area>-<direction>-<number>. The SDK's table lists the regions but exports
+ * only a lookup, so the codes are found by looking up every code of that form.
+ */
+const REGION_AREAS = ["af", "ap", "ca", "cn", "eu", "il", "me", "mx", "sa", "us"];
+const SEPARATE_PARTITION_AREAS = ["us-gov", "us-iso", "us-isob", "us-isof", "eu-isoe", "eusc-de"];
+const REGION_DIRECTIONS = ["central", "north", "south", "east", "west"].flatMap((direction) =>
+  ["", "north", "south"].map((prefix) => prefix + direction),
+);
+let regionCodes: readonly string[] | undefined;
+
+/** Every region code the AWS SDK knows, for suggestions. */
+export function knownRegions(): readonly string[] {
+  regionCodes ??= [...REGION_AREAS, ...SEPARATE_PARTITION_AREAS]
+    .flatMap((area) =>
+      REGION_DIRECTIONS.flatMap((direction) =>
+        Array.from({ length: 9 }, (_, index) => `${area}-${direction}-${index + 1}`),
+      ),
+    )
+    .filter(isKnownRegion);
+  return regionCodes;
+}
+
+export const Region = z.string().superRefine((code, context) => {
+  if (isKnownRegion(code)) return;
+  context.addIssue({
+    code: "custom",
+    message: "is not an AWS region (use a region code such as eu-west-1)",
+    input: code,
+    params: { [SUGGEST_FROM]: knownRegions() },
+  });
+});
 
 export const OuPath = z
   .string()

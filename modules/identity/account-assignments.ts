@@ -26,14 +26,18 @@ export function assignmentId(accountName: string, group: string, permissionSet: 
 
 /** Group → permission set → account grants. */
 export class AccountAssignments extends Construct {
+  /** Each assignment's resource, by assignmentId. */
+  readonly byId: ReadonlyMap<string, SsoadminAccountAssignment>;
+
   constructor(scope: Construct, id: string, props: AccountAssignmentsProps) {
     super(scope, id);
     implementsControl(this, ACCESS_ASSIGNMENT_CONTROL);
+    const byId = new Map<string, SsoadminAccountAssignment>();
     for (const assignment of props.assignments) {
-      new SsoadminAccountAssignment(
-        this,
-        assignmentId(assignment.accountName, assignment.group, assignment.permissionSet),
-        {
+      const key = assignmentId(assignment.accountName, assignment.group, assignment.permissionSet);
+      byId.set(
+        key,
+        new SsoadminAccountAssignment(this, key, {
           provider: props.provider,
           instanceArn: props.instanceArn,
           permissionSetArn: props.permissionSetArn(assignment.permissionSet),
@@ -41,8 +45,9 @@ export class AccountAssignments extends Construct {
           principalType: "GROUP",
           targetId: assignment.accountId,
           targetType: "AWS_ACCOUNT",
-        },
+        }),
       );
     }
+    this.byId = byId;
   }
 }

@@ -32,6 +32,8 @@ export interface OrganizationTrailProps {
   /** Encrypts the log group and the delivery topic, in the management account. */
   readonly logsKey: KmsKey;
   readonly logging: LoggingConfig;
+  /** Days the trail's log group keeps events (config's value, or the default that meets the minimum). */
+  readonly logRetentionDays: number;
   /** The management account's provider: the trail, its log group and topic live there. */
   readonly provider: TerraformProvider;
 }
@@ -54,7 +56,7 @@ export class OrganizationTrail extends Construct {
       provider,
       name: `/landing-zone/${props.trailName}`,
       kmsKeyId: props.logsKey.arn,
-      retentionInDays: props.logging.cloudWatchRetentionDays,
+      retentionInDays: props.logRetentionDays,
       deletionProtectionEnabled: true,
       lifecycle: { preventDestroy: true },
     });

@@ -1,10 +1,10 @@
 import { OrganizationsOrganizationalUnit } from "@cdktf/provider-aws/lib/organizations-organizational-unit";
 import { Construct } from "constructs";
-import { constructIdOf } from "../terraform/construct-id";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
 import { listOrganizationalUnits } from "../../environments/model/organizational-unit-paths";
 import type { OrganizationalUnitConfig } from "../../environments/schema/organization-schema";
 import { importExisting } from "../terraform/import-existing";
+import { organizationalUnitConstructId } from "./organizational-unit-ids";
 
 export const OU_TREE_CONTROL = defineControl({
   id: "organizational-units",
@@ -31,7 +31,7 @@ export class OrganizationalUnitTree extends Construct {
     implementsControl(this, OU_TREE_CONTROL);
     const constructIds = new Map<string, string>();
     for (const entry of listOrganizationalUnits(props.units)) {
-      const constructId = constructIdOf(entry.path);
+      const constructId = organizationalUnitConstructId(entry.path);
       const clash = constructIds.get(constructId);
       if (clash !== undefined) {
         throw new Error(

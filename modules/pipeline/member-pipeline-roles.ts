@@ -7,6 +7,9 @@ import { renderPolicy, trustPolicy } from "../iam/policy-document";
 import { breakGlassPrincipalArn } from "../identity/break-glass";
 import { PIPELINE_IDENTITY_CONTROL } from "./pipeline-control";
 
+/** Construct id of the deploy role's administrator grant, which a built-in exception names. */
+export const DEPLOY_ADMINISTRATOR_ID = "deploy-administrator";
+
 export interface MemberPipelineRolesProps {
   readonly pipeline: PipelineConfig;
   readonly partition: string;
@@ -57,7 +60,7 @@ export class MemberPipelineRoles extends Construct {
         }),
       ),
     });
-    new IamRolePolicyAttachment(this, "deploy-administrator", {
+    new IamRolePolicyAttachment(this, DEPLOY_ADMINISTRATOR_ID, {
       role: deploy.name,
       policyArn: `arn:${partition}:iam::aws:policy/AdministratorAccess`,
     });

@@ -10,6 +10,9 @@ import { policyDocument, renderPolicy } from "../iam/policy-document";
 import { GITHUB_OIDC_HOST, githubOidcTrust } from "./github-oidc-trust";
 import { PIPELINE_IDENTITY_CONTROL } from "./pipeline-control";
 
+/** Construct id of the apply role's administrator grant, which a built-in exception names. */
+export const APPLY_ADMINISTRATOR_ID = "apply-administrator";
+
 export interface PipelineIdentityProps {
   readonly pipeline: PipelineConfig;
   readonly partition: string;
@@ -93,7 +96,7 @@ export class PipelineIdentity extends Construct {
         ]),
       ),
     });
-    new IamRolePolicyAttachment(this, "apply-administrator", {
+    new IamRolePolicyAttachment(this, APPLY_ADMINISTRATOR_ID, {
       role: this.applyRole.name,
       policyArn: `arn:${partition}:iam::aws:policy/AdministratorAccess`,
     });

@@ -38,6 +38,8 @@ export interface WebAclProps {
   readonly scope: WafScope;
   readonly region: string;
   readonly waf: WafConfig;
+  /** Days the WAF log group keeps logs (config's value, or the default that meets the minimum). */
+  readonly logRetentionDays: number;
   readonly partition: string;
   readonly accountId: string;
 }
@@ -129,7 +131,7 @@ export class WebAcl extends Construct {
       region,
       name: `aws-waf-logs-${name}`,
       kmsKeyId: key.arn,
-      retentionInDays: waf.logRetentionDays,
+      retentionInDays: props.logRetentionDays,
     });
     new Wafv2WebAclLoggingConfiguration(this, "logging", {
       region,

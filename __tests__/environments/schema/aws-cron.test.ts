@@ -1,4 +1,4 @@
-import { awsCronProblem } from "../../../environments/schema/aws-cron";
+import { awsCronProblem, dailyCronProblem } from "../../../environments/schema/aws-cron";
 
 test.each([
   "cron(0 5 ? * * *)",
@@ -25,4 +25,26 @@ test.each([
   ],
 ])("%s is refused: %s", (expression, problem) => {
   expect(awsCronProblem(expression)).toBe(problem);
+});
+
+describe("a daily schedule runs once a day, every day", () => {
+  test.each(["cron(0 2 ? * * *)", "cron(30 23 * * ? *)", "cron(0 2 ? * SUN-SAT *)"])(
+    "%s is daily",
+    (expression) => {
+      expect(dailyCronProblem(expression)).toBeUndefined();
+    },
+  );
+
+  test.each([
+    ["cron(0/5 * ? * * *)", "runs more than once a day"],
+    ["cron(0 2,14 ? * * *)", "runs more than once a day"],
+    ["cron(0,30 2 ? * * *)", "runs more than once a day"],
+    ["cron(0 2 ? * MON-FRI *)", "skips days"],
+    ["cron(0 2 L * ? *)", "skips days"],
+    ["cron(0 2 ? 1-6 * *)", "skips days"],
+    ["cron(0 2 ? * * 2027)", "skips days"],
+    ["cron(0 5 * * * *)", 'must have "?" in exactly one of day-of-month and day-of-week'],
+  ])("%s is refused: %s", (expression, problem) => {
+    expect(dailyCronProblem(expression)).toBe(problem);
+  });
 });

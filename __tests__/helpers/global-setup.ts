@@ -1,0 +1,3 @@
+import { setUpTempRoot } from "./temp-root";
+
+export default setUpTempRoot;

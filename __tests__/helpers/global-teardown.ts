@@ -1,0 +1,3 @@
+import { tearDownTempRoot } from "./temp-root";
+
+export default tearDownTempRoot;

@@ -1,0 +1,42 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { retentionMeeting } from "../../environments/model/log-retention";
+import { copyExampleConfig, synthLandingZone } from "../helpers/synth";
+
+/** The example with a stricter log minimum (400 days), and prod's WAF retention as given. */
+function exampleWithMinimum(prodWafRetention: string | undefined): string {
+  const dir = copyExampleConfig();
+  const edit = (file: string, from: string, to: string) => {
+    const text = readFileSync(join(dir, file), "utf8");
+    if (!text.includes(from)) throw new Error(`${file} no longer holds ${JSON.stringify(from)}`);
+    writeFileSync(join(dir, file), text.replace(from, to));
+  };
+  edit("organization.yaml", "minimumLogRetentionDays: 365", "minimumLogRetentionDays: 400");
+  edit(
+    "prod.yaml",
+    "    logRetentionDays: 400\n",
+    prodWafRetention ? `    logRetentionDays: ${prodWafRetention}\n` : "",
+  );
+  return dir;
+}
+
+test("defaults meet the organization's own minimum: the shortest retention CloudWatch accepts", () => {
+  expect(retentionMeeting(365)).toBe(365);
+  expect(retentionMeeting(366)).toBe(400);
+  expect(retentionMeeting(4000)).toBe(0);
+  const out = synthLandingZone(exampleWithMinimum(undefined));
+  const retention = (stack: string) =>
+    Object.values(out.resources(stack, "aws_cloudwatch_log_group")).map(
+      (group) => group.retention_in_days,
+    );
+  expect(new Set(retention("account-prod-data"))).toEqual(new Set([400]));
+  expect(retention("logging")).toContain(400);
+});
+
+test("a configured retention below the minimum is a config error naming the YAML key, once", () => {
+  const synth = () => synthLandingZone(exampleWithMinimum("365"));
+  expect(synth).toThrow("has 1 problem");
+  expect(synth).toThrow(
+    /prod\.yaml:\d+ baseline\.waf\.logRetentionDays: 365 is less than compliance\.minimumLogRetentionDays \(400\)/,
+  );
+});
