@@ -7,7 +7,7 @@ import { ConfigError } from "./environments/loader/config-problem";
 import { heldBaselines } from "./environments/model/held-baselines";
 import { expiringSuppressions } from "./compliance/suppressions/expiring-suppressions";
 import { reproducibleNow } from "./cli/reproducible-time";
-import { skipTokenStackTraces } from "./cli/token-stack-traces";
+import { skipTokenStackTraces } from "./modules/terraform/cdktf-internals";
 
 skipTokenStackTraces();
 

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { configDir, loadSynthConfig } from "../cli/load-synth-config";
 import { synthesizeLandingZone } from "../cli/synthesize-landing-zone";
-import { skipTokenStackTraces } from "../cli/token-stack-traces";
+import { skipTokenStackTraces } from "../modules/terraform/cdktf-internals";
 import { isUserError } from "../cli/user-error";
 import { GuardrailViolationError } from "../compliance/rules/evaluate-rules";
 import { ConfigError } from "../environments/loader/config-problem";

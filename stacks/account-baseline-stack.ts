@@ -1,4 +1,3 @@
-import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
 import { AccountHardening } from "../modules/baseline/account-hardening";
@@ -15,6 +14,7 @@ import {
   managementAccountProvider,
   memberAccountProvider,
 } from "../modules/terraform/aws-providers";
+import { StackWithoutCrossStackPass } from "../modules/terraform/cdktf-internals";
 import { useRemoteState } from "../modules/terraform/remote-state";
 import { readPublishedOutput } from "../modules/terraform/stack-outputs";
 import type { PublishedOutput } from "../modules/terraform/stack-outputs";
@@ -43,7 +43,7 @@ export interface AccountBaselineStackProps {
  * Everything one account gets in every governed region: hardening and AWS Config, and for
  * workload accounts the environment's patching, backup and WAF.
  */
-export class AccountBaselineStack extends TerraformStack {
+export class AccountBaselineStack extends StackWithoutCrossStackPass {
   constructor(scope: Construct, props: AccountBaselineStackProps) {
     super(scope, props.stackName);
     const organization = props.config.organization.config;
@@ -121,16 +121,5 @@ export class AccountBaselineStack extends TerraformStack {
       if (waf.cloudFront)
         new WebAcl(this, "waf-cloudfront", { ...common, scope: "CLOUDFRONT", region: "us-east-1" });
     }
-  }
-
-  /**
-   * cdktf's preparing pass resolves every value of every stack once more, only to find
-   * references into other stacks and route them through remote state: at 1,000 accounts it was
-   * a third of synth. A baseline reads other stacks only through readPublishedOutput, so the
-   * pass would find nothing here. A test fails if a baseline ever references a resource it
-   * doesn't declare itself.
-   */
-  override prepareStack(): void {
-    this.ensureBackendExists();
   }
 }
