@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse } from "yaml";
-import { loadLandingZoneConfig } from "../environments/loader/load-config";
+import { loadLandingZoneConfig } from "../config/loader/load-config";
 import { SHARED_DEPLOY_ENVIRONMENT } from "../modules/pipeline/shared-deploy-environment";
 import { EXAMPLE_CONFIG_DIR, removeDir, synthLandingZone } from "./helpers/synth";
 

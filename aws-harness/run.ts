@@ -6,7 +6,7 @@ import { synthesizeLandingZone } from "../cli/synthesize-landing-zone";
 import { skipTokenStackTraces } from "../modules/terraform/cdktf-internals";
 import { isUserError } from "../cli/user-error";
 import { GuardrailViolationError } from "../compliance/rules/evaluate-rules";
-import { ConfigError } from "../environments/loader/config-problem";
+import { ConfigError } from "../config/loader/config-problem";
 import { unseenGaps } from "./emulator/gap-proofs";
 import { EMULATOR_GAPS } from "./emulator/emulator-gaps";
 import { writeEmulatorVariant } from "./emulator/emulator-variant";

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigError } from "../environments/loader/config-problem";
-import { IDENTITY_FILE, ORGANIZATION_FILE } from "../environments/loader/load-config";
-import { listAccounts } from "../environments/model/accounts";
-import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
-import { environmentStackName } from "../environments/model/stack-names";
+import { ConfigError } from "../config/loader/config-problem";
+import { IDENTITY_FILE, ORGANIZATION_FILE } from "../config/loader/load-config";
+import { listAccounts } from "../config/model/accounts";
+import type { LandingZoneConfig } from "../config/model/landing-zone-config";
+import { environmentStackName } from "../config/model/stack-names";
 import { differenceReport, newAccountReport } from "./account/account-report";
 import {
   appendAccount,

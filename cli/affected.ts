@@ -11,8 +11,8 @@ import {
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigError } from "../environments/loader/config-problem";
-import { loadLandingZoneConfig } from "../environments/loader/load-config";
+import { ConfigError } from "../config/loader/config-problem";
+import { loadLandingZoneConfig } from "../config/loader/load-config";
 import { SHARED_DEPLOY_ENVIRONMENT } from "../modules/pipeline/shared-deploy-environment";
 import { baseConfigSource, git } from "./affected/base-config";
 import type { AffectedRequest } from "./affected/base-config";

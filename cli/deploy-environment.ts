@@ -1,7 +1,7 @@
-import { listAccounts } from "../environments/model/accounts";
+import { listAccounts } from "../config/model/accounts";
 import { SHARED_DEPLOY_ENVIRONMENT } from "../modules/pipeline/shared-deploy-environment";
-import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
-import { accountBaselineStackName, environmentStackName } from "../environments/model/stack-names";
+import type { LandingZoneConfig } from "../config/model/landing-zone-config";
+import { accountBaselineStackName, environmentStackName } from "../config/model/stack-names";
 
 /**
  * The GitHub environment a stack's apply runs in: its landing-zone environment for environment

@@ -1,11 +1,8 @@
 import { RULE_PACK } from "../compliance/rules/rule-pack";
 import { checkSuppressions } from "../compliance/suppressions/check-suppressions";
-import { checkAccountLifecycle } from "../environments/checks/account-lifecycle";
-import {
-  DEFAULT_CONFIG_DIR,
-  loadCheckedLandingZoneConfig,
-} from "../environments/loader/load-config";
-import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
+import { checkAccountLifecycle } from "../config/checks/account-lifecycle";
+import { DEFAULT_CONFIG_DIR, loadCheckedLandingZoneConfig } from "../config/loader/load-config";
+import type { LandingZoneConfig } from "../config/model/landing-zone-config";
 import { checkIdentityPolicies } from "../modules/identity/check-identity-policies";
 import { checkOrganizationPolicies } from "../modules/organizations/policies/check-policies";
 

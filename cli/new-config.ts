@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
-import { DEFAULT_CONFIG_DIR } from "../environments/loader/load-config";
+import { DEFAULT_CONFIG_DIR } from "../config/loader/load-config";
 import { exitWithError, UserError } from "./user-error";
 
 const USAGE = "usage: npm run new-config -- <folder>";
@@ -33,8 +33,9 @@ export function withLocalSchema(text: string): string {
 const isData = (name: string) => [".yaml", ".yml", ".json"].includes(extname(name));
 
 /**
- * Copies the config's data, every YAML and JSON file (the schemas, policy documents), and none of
- * the code that sits beside it in environments/. Returns the top-level entries written.
+ * Copies the config's data, every YAML and JSON file (the schemas, policy documents), and nothing
+ * else a config folder of the user's may hold (notes, scripts). Returns the top-level entries
+ * written.
  */
 function copyData(from: string, to: string, top = true): string[] {
   const written: string[] = [];

@@ -12,8 +12,8 @@ import { renderChangeRecord } from "../compliance/change-record/render-change-re
 import { fromControlMatrixJson } from "../compliance/evidence/control-matrix";
 import { RULE_PACK } from "../compliance/rules/rule-pack";
 import { expiringSuppressions } from "../compliance/suppressions/expiring-suppressions";
-import { ConfigError } from "../environments/loader/config-problem";
-import { DEFAULT_CONFIG_DIR, loadLandingZoneConfig } from "../environments/loader/load-config";
+import { ConfigError } from "../config/loader/config-problem";
+import { DEFAULT_CONFIG_DIR, loadLandingZoneConfig } from "../config/loader/load-config";
 import { reproducibleNow } from "./reproducible-time";
 import { exitWithError, UserError } from "./user-error";
 

@@ -1,8 +1,8 @@
 import type { SynthesizedStack } from "../compliance/rules/evaluate-rules";
 import type { ExpiringSuppression } from "../compliance/suppressions/expiring-suppressions";
 import { describeExpiring } from "../compliance/suppressions/expiring-suppressions";
-import type { HeldBaseline } from "../environments/model/held-baselines";
-import { ACCOUNT_STACK_PREFIX } from "../environments/model/stack-names";
+import type { HeldBaseline } from "../config/model/held-baselines";
+import { ACCOUNT_STACK_PREFIX } from "../config/model/stack-names";
 
 /** Beyond this many stacks, account baselines are summed up in one line instead of listed. */
 const LISTED_STACKS_LIMIT = 40;

@@ -1,6 +1,6 @@
 import { enforceGuardrails } from "../compliance/enforce-guardrails";
 import type { SynthesizedStack } from "../compliance/rules/evaluate-rules";
-import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
+import type { LandingZoneConfig } from "../config/model/landing-zone-config";
 import { buildLandingZone } from "../stacks/landing-zone";
 import { synthesizeAtomically } from "./synthesize-atomically";
 

@@ -1,5 +1,5 @@
 import type { IConstruct } from "constructs";
-import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
+import type { LandingZoneConfig } from "../config/model/landing-zone-config";
 import { readSynthesizedStacks } from "./evidence/synth-output";
 import { writeEvidence } from "./evidence/write-evidence";
 import { evaluateRules, GuardrailViolationError } from "./rules/evaluate-rules";

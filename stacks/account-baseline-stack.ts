@@ -1,14 +1,14 @@
 import type { Construct } from "constructs";
-import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
+import type { LandingZoneConfig } from "../config/model/landing-zone-config";
 import { AccountHardening } from "../modules/baseline/account-hardening";
-import { ConfigRecorders } from "../modules/config/config-recorders";
-import type { EnvironmentConfig } from "../environments/schema/environment-schema";
-import { partitionOf } from "../environments/schema/primitives";
+import { ConfigRecorders } from "../modules/aws-config/config-recorders";
+import type { EnvironmentConfig } from "../config/schema/environment-schema";
+import { partitionOf } from "../config/schema/primitives";
 import { BackupBaseline } from "../modules/backup/backup-baseline";
 import { PatchManagement } from "../modules/patching/patch-management";
 import { MemberPipelineRoles } from "../modules/pipeline/member-pipeline-roles";
 import { WebAcl } from "../modules/waf/web-acl";
-import { retentionMeeting } from "../environments/model/log-retention";
+import { retentionMeeting } from "../config/model/log-retention";
 import type { LoggingStack } from "./logging-stack";
 import {
   managementAccountProvider,

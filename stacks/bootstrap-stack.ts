@@ -1,8 +1,8 @@
 import { LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
-import { STACK_NAMES } from "../environments/model/stack-names";
-import { partitionOf } from "../environments/schema/primitives";
+import type { LandingZoneConfig } from "../config/model/landing-zone-config";
+import { STACK_NAMES } from "../config/model/stack-names";
+import { partitionOf } from "../config/schema/primitives";
 import { accountRootKeyPolicy } from "../modules/kms/account-root-key-policy";
 import { KmsKey } from "../modules/kms/kms-key";
 import { AccessLogBucket } from "../modules/storage/access-log-bucket";

@@ -1,10 +1,10 @@
 import { DataAwsSsoadminInstances } from "@cdktf/provider-aws/lib/data-aws-ssoadmin-instances";
 import { Fn, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { expandAssignments } from "../environments/model/account-assignments";
-import { readInlinePolicy } from "../environments/model/inline-policy";
-import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
-import { STACK_NAMES } from "../environments/model/stack-names";
+import { expandAssignments } from "../config/model/account-assignments";
+import { readInlinePolicy } from "../config/model/inline-policy";
+import type { LandingZoneConfig } from "../config/model/landing-zone-config";
+import { STACK_NAMES } from "../config/model/stack-names";
 import { AccountAssignments } from "../modules/identity/account-assignments";
 import { IdentityCenterGroups } from "../modules/identity/identity-center-groups";
 import { PermissionSet, permissionSetConstructId } from "../modules/identity/permission-set";

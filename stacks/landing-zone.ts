@@ -1,8 +1,8 @@
 import type { App, TerraformStack } from "cdktf";
-import { heldBaselines } from "../environments/model/held-baselines";
-import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
-import { accountBaselineStackName, STACK_NAMES } from "../environments/model/stack-names";
-import type { EnvironmentConfig } from "../environments/schema/environment-schema";
+import { heldBaselines } from "../config/model/held-baselines";
+import type { LandingZoneConfig } from "../config/model/landing-zone-config";
+import { accountBaselineStackName, STACK_NAMES } from "../config/model/stack-names";
+import type { EnvironmentConfig } from "../config/schema/environment-schema";
 import type { MemberAccount } from "../modules/organizations/member-account";
 import { forgetResource } from "../modules/terraform/forget-resource";
 import { AccountBaselineStack } from "./account-baseline-stack";

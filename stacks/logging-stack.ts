@@ -1,9 +1,9 @@
 import { TerraformStack } from "cdktf";
-import { retentionMeeting } from "../environments/model/log-retention";
+import { retentionMeeting } from "../config/model/log-retention";
 import type { Construct } from "constructs";
-import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
-import { STACK_NAMES } from "../environments/model/stack-names";
-import { partitionOf } from "../environments/schema/primitives";
+import type { LandingZoneConfig } from "../config/model/landing-zone-config";
+import { STACK_NAMES } from "../config/model/stack-names";
+import { partitionOf } from "../config/schema/primitives";
 import { KmsKey } from "../modules/kms/kms-key";
 import { breakGlassAlarm, CIS_ALARMS } from "../modules/logging/cis-alarm-patterns";
 import {

@@ -1,8 +1,8 @@
 import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { CORE_ACCOUNT_ROLES } from "../environments/model/accounts";
-import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
-import { STACK_NAMES } from "../environments/model/stack-names";
+import { CORE_ACCOUNT_ROLES } from "../config/model/accounts";
+import type { LandingZoneConfig } from "../config/model/landing-zone-config";
+import { STACK_NAMES } from "../config/model/stack-names";
 import { chainAccountCreation } from "../modules/organizations/account-creation-lanes";
 import { DelegatedAdministrator } from "../modules/organizations/delegated-administrator";
 import { MemberAccount } from "../modules/organizations/member-account";

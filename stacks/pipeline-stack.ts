@@ -1,8 +1,8 @@
 import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
-import { STACK_NAMES } from "../environments/model/stack-names";
-import { partitionOf } from "../environments/schema/primitives";
+import type { LandingZoneConfig } from "../config/model/landing-zone-config";
+import { STACK_NAMES } from "../config/model/stack-names";
+import { partitionOf } from "../config/schema/primitives";
 import { PipelineIdentity } from "../modules/pipeline/pipeline-identity";
 import { managementAccountProvider } from "../modules/terraform/aws-providers";
 import { useRemoteState } from "../modules/terraform/remote-state";

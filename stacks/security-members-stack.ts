@@ -1,7 +1,7 @@
 import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
-import { STACK_NAMES } from "../environments/model/stack-names";
+import type { LandingZoneConfig } from "../config/model/landing-zone-config";
+import { STACK_NAMES } from "../config/model/stack-names";
 import type { MemberAccount } from "../modules/organizations/member-account";
 import { SecurityServiceMembers } from "../modules/security/security-service-members";
 import { memberAccountProvider } from "../modules/terraform/aws-providers";

@@ -1,12 +1,12 @@
 import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { LandingZoneConfig } from "../environments/model/landing-zone-config";
-import { STACK_NAMES } from "../environments/model/stack-names";
-import { partitionOf } from "../environments/schema/primitives";
+import type { LandingZoneConfig } from "../config/model/landing-zone-config";
+import { STACK_NAMES } from "../config/model/stack-names";
+import { partitionOf } from "../config/schema/primitives";
 import { BackupReporting } from "../modules/backup/backup-reporting";
-import { OrganizationConfigAggregator } from "../modules/config/organization-config-aggregator";
-import { OrganizationConformancePack } from "../modules/config/organization-conformance-pack";
-import { conformancePackRules } from "../modules/config/soc2-config-rules";
+import { OrganizationConfigAggregator } from "../modules/aws-config/organization-config-aggregator";
+import { OrganizationConformancePack } from "../modules/aws-config/organization-conformance-pack";
+import { conformancePackRules } from "../modules/aws-config/soc2-config-rules";
 import { DelegatedAdministrator } from "../modules/organizations/delegated-administrator";
 import { AccessAnalyzerOrganization } from "../modules/security/access-analyzer-organization";
 import { GuardDutyOrganization } from "../modules/security/guardduty-organization";

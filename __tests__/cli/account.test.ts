@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { diffLines } from "diff";
 import { runAccountCommand } from "../../cli/account";
 import { typescriptEntryArguments } from "../../cli/synth-command";
-import { checkAccountLifecycle, ordinal } from "../../environments/checks/account-lifecycle";
-import { loadLandingZoneConfig } from "../../environments/loader/load-config";
-import { listAccounts } from "../../environments/model/accounts";
+import { checkAccountLifecycle, ordinal } from "../../config/checks/account-lifecycle";
+import { loadLandingZoneConfig } from "../../config/loader/load-config";
+import { listAccounts } from "../../config/model/accounts";
 import { copyExampleConfig, synthLandingZone } from "../helpers/synth";
 import type { SynthOutput } from "../helpers/synth";
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { synthesizeAtomically } from "../../cli/synthesize-atomically";
 import { enforceGuardrails } from "../../compliance/enforce-guardrails";
 import { GuardrailViolationError } from "../../compliance/rules/evaluate-rules";
-import { loadLandingZoneConfig } from "../../environments/loader/load-config";
+import { loadLandingZoneConfig } from "../../config/loader/load-config";
 import { buildLandingZone } from "../../stacks/landing-zone";
 import { copyExampleConfig, EXAMPLE_CONFIG_DIR, tempDir } from "../helpers/synth";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { synthesizeAtomically } from "../../cli/synthesize-atomically";
 import { enforceGuardrails } from "../../compliance/enforce-guardrails";
-import { loadLandingZoneConfig } from "../../environments/loader/load-config";
+import { loadLandingZoneConfig } from "../../config/loader/load-config";
 import { buildLandingZone } from "../../stacks/landing-zone";
 
 export const EXAMPLE_CONFIG_DIR = join(__dirname, "..", "..", "environments");
@@ -29,7 +29,7 @@ export function tempDir(prefix = "lz-test-"): string {
 /** Copies the example organization so a test can change it. */
 export function copyExampleConfig(): string {
   const dir = tempDir("lz-config-");
-  cpSync(EXAMPLE_CONFIG_DIR, dir, { recursive: true, filter: (source) => !source.endsWith(".ts") });
+  cpSync(EXAMPLE_CONFIG_DIR, dir, { recursive: true });
   return dir;
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { retentionMeeting } from "../../environments/model/log-retention";
+import { retentionMeeting } from "../../config/model/log-retention";
 import { copyExampleConfig, synthLandingZone } from "../helpers/synth";
 
 /** The example with a stricter log minimum (400 days), and prod's WAF retention as given. */

@@ -2,7 +2,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { isMap, isSeq, parseDocument } from "yaml";
 import type { Document, YAMLMap } from "yaml";
-import { IDENTITY_FILE, ORGANIZATION_FILE } from "../../environments/loader/load-config";
+import { IDENTITY_FILE, ORGANIZATION_FILE } from "../../config/loader/load-config";
 
 /** The edits that make a config its emulator variant, listed in the harness report. */
 export interface VariantEdit {

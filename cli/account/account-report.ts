@@ -1,11 +1,8 @@
 import { buildPolicyInventory } from "../../compliance/evidence/organization-inventory";
-import { expandAssignments } from "../../environments/model/account-assignments";
-import { listAccounts } from "../../environments/model/accounts";
-import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
-import {
-  accountBaselineStackName,
-  environmentStackName,
-} from "../../environments/model/stack-names";
+import { expandAssignments } from "../../config/model/account-assignments";
+import { listAccounts } from "../../config/model/accounts";
+import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
+import { accountBaselineStackName, environmentStackName } from "../../config/model/stack-names";
 
 /** Access (group: permission set) an account gets from identity.yaml. */
 export function accessOf(config: LandingZoneConfig, account: string): string[] {

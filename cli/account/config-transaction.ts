@@ -4,11 +4,11 @@ import { join, relative, resolve } from "node:path";
 import { diffLines } from "diff";
 import { enforceGuardrails } from "../../compliance/enforce-guardrails";
 import { GuardrailViolationError } from "../../compliance/rules/evaluate-rules";
-import { ConfigError, formatProblem } from "../../environments/loader/config-problem";
-import type { ConfigProblem } from "../../environments/loader/config-problem";
+import { ConfigError, formatProblem } from "../../config/loader/config-problem";
+import type { ConfigProblem } from "../../config/loader/config-problem";
 import { buildLandingZone } from "../../stacks/landing-zone";
 import { synthesizeAtomically } from "../synthesize-atomically";
-import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
+import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
 import { loadSynthConfig } from "../load-synth-config";
 
 /** A request the config can't satisfy; nothing is written. */

@@ -3,10 +3,7 @@
  * `organizational` names the config owner of the part no infrastructure can meet.
  */
 
-import type {
-  CriterionCategory,
-  OrganizationalArea,
-} from "../../environments/schema/compliance-schema";
+import type { CriterionCategory, OrganizationalArea } from "../../config/schema/compliance-schema";
 
 interface CriterionDefinition {
   readonly id: string;

@@ -1,6 +1,6 @@
-import { expandAssignments } from "../../environments/model/account-assignments";
-import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
-import { readInlinePolicy } from "../../environments/model/inline-policy";
+import { expandAssignments } from "../../config/model/account-assignments";
+import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
+import { readInlinePolicy } from "../../config/model/inline-policy";
 import { sessionDurationOf } from "../../modules/identity/permission-set";
 
 /** One row of the access review: a group's permission set in an account. */

@@ -1,4 +1,4 @@
-import type { ManagedConfigRule } from "../../modules/config/soc2-config-rules";
+import type { ManagedConfigRule } from "../../modules/aws-config/soc2-config-rules";
 
 /** The conformance pack's rules with the criteria each supports, for the evidence. */
 export function renderConfigRules(rules: readonly ManagedConfigRule[]): string {

@@ -1,7 +1,4 @@
-import type {
-  ComplianceConfig,
-  OrganizationalArea,
-} from "../../environments/schema/compliance-schema";
+import type { ComplianceConfig, OrganizationalArea } from "../../config/schema/compliance-schema";
 import type { Control, ControlPlacement } from "../controls/control";
 import { REPOSITORY_CONTROLS } from "../controls/repository-controls";
 import { criteriaInScope } from "../criteria/trust-services-criteria";

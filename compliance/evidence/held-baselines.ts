@@ -1,4 +1,4 @@
-import type { HeldBaseline } from "../../environments/model/held-baselines";
+import type { HeldBaseline } from "../../config/model/held-baselines";
 
 /** Baselines the synth left out, so an auditor sees each gap in the plans with its reason. */
 export function renderHeldBaselines(held: readonly HeldBaseline[]): string {

@@ -1,6 +1,6 @@
-import { listAccounts } from "../../environments/model/accounts";
-import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
-import { listOrganizationalUnits } from "../../environments/model/organizational-unit-paths";
+import { listAccounts } from "../../config/model/accounts";
+import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
+import { listOrganizationalUnits } from "../../config/model/organizational-unit-paths";
 import {
   attachedPolicies,
   LONGEST_ORGANIZATION_ID,

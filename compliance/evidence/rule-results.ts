@@ -1,4 +1,4 @@
-import type { SuppressionConfig } from "../../environments/schema/compliance-schema";
+import type { SuppressionConfig } from "../../config/schema/compliance-schema";
 import type { Finding } from "../rules/evaluate-rules";
 import type { Rule } from "../rules/rule";
 

@@ -1,6 +1,6 @@
-import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
-import { listAccounts } from "../../environments/model/accounts";
-import { accountBaselineStackName } from "../../environments/model/stack-names";
+import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
+import { listAccounts } from "../../config/model/accounts";
+import { accountBaselineStackName } from "../../config/model/stack-names";
 import type { SynthesizedStack } from "../rules/evaluate-rules";
 import type { TerraformJson } from "../rules/rule";
 

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import type { IConstruct } from "constructs";
-import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
+import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
 import { findControls } from "../controls/control";
 import type { Finding, SynthesizedStack } from "../rules/evaluate-rules";
 import type { Rule } from "../rules/rule";
@@ -14,11 +14,11 @@ import {
   renderOrganizationDiagram,
   renderPolicyInventory,
 } from "./organization-inventory";
-import { conformancePackRules } from "../../modules/config/soc2-config-rules";
+import { conformancePackRules } from "../../modules/aws-config/soc2-config-rules";
 import { renderConfigRules } from "./config-rules";
 import { buildRuleResults, renderRuleResults, unusedSuppressions } from "./rule-results";
 import { accountOfStack } from "./stack-locations";
-import { heldBaselines } from "../../environments/model/held-baselines";
+import { heldBaselines } from "../../config/model/held-baselines";
 import { renderHeldBaselines } from "./held-baselines";
 
 export const EVIDENCE_DIR = "evidence";

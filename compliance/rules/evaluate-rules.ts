@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import type { SuppressionConfig } from "../../environments/schema/compliance-schema";
+import type { SuppressionConfig } from "../../config/schema/compliance-schema";
 import type { ResourceRef, Rule, RuleContext, RuleSettings, TerraformJson } from "./rule";
 
 export interface SynthesizedStack {

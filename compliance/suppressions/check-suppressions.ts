@@ -1,7 +1,7 @@
-import type { SemanticCheck } from "../../environments/checks/semantic-check";
-import { didYouMean } from "../../environments/loader/did-you-mean";
-import type { ConfigProblem } from "../../environments/loader/config-problem";
-import { ifReadable, readableItems } from "../../environments/loader/salvage";
+import type { SemanticCheck } from "../../config/checks/semantic-check";
+import { didYouMean } from "../../config/loader/did-you-mean";
+import type { ConfigProblem } from "../../config/loader/config-problem";
+import { ifReadable, readableItems } from "../../config/loader/salvage";
 
 /**
  * Suppressions must name a rule that exists and must not have lapsed: an expired exception

@@ -1,6 +1,6 @@
-import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
-import { environmentStackName } from "../../environments/model/stack-names";
-import type { SuppressionConfig } from "../../environments/schema/compliance-schema";
+import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
+import { environmentStackName } from "../../config/model/stack-names";
+import type { SuppressionConfig } from "../../config/schema/compliance-schema";
 
 /**
  * An account marked for closure is meant to be destroyable and closed on deletion: LZ-ORG-001

@@ -1,4 +1,4 @@
-import type { SuppressionConfig } from "../../environments/schema/compliance-schema";
+import type { SuppressionConfig } from "../../config/schema/compliance-schema";
 
 /** How long before its expiry a suppression is announced, so it can be renewed or fixed in time. */
 export const EXPIRY_WARNING_DAYS = 30;

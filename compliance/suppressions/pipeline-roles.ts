@@ -1,5 +1,5 @@
-import { ACCOUNT_STACK_PREFIX, STACK_NAMES } from "../../environments/model/stack-names";
-import type { SuppressionConfig } from "../../environments/schema/compliance-schema";
+import { ACCOUNT_STACK_PREFIX, STACK_NAMES } from "../../config/model/stack-names";
+import type { SuppressionConfig } from "../../config/schema/compliance-schema";
 import { DEPLOY_ADMINISTRATOR_ID } from "../../modules/pipeline/member-pipeline-roles";
 import { APPLY_ADMINISTRATOR_ID } from "../../modules/pipeline/pipeline-identity";
 

@@ -1,7 +1,7 @@
-import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
-import { allowsEverything, readInlinePolicy } from "../../environments/model/inline-policy";
-import { STACK_NAMES } from "../../environments/model/stack-names";
-import type { SuppressionConfig } from "../../environments/schema/compliance-schema";
+import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
+import { allowsEverything, readInlinePolicy } from "../../config/model/inline-policy";
+import { STACK_NAMES } from "../../config/model/stack-names";
+import type { SuppressionConfig } from "../../config/schema/compliance-schema";
 import { permissionSetConstructId } from "../../modules/identity/permission-set";
 
 /**

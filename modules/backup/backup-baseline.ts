@@ -8,7 +8,7 @@ import { BackupVaultNotifications } from "@cdktf/provider-aws/lib/backup-vault-n
 import { BackupVaultPolicy } from "@cdktf/provider-aws/lib/backup-vault-policy";
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
-import type { BackupConfig } from "../../environments/schema/baseline-schema";
+import type { BackupConfig } from "../../config/schema/baseline-schema";
 import { IMMUTABLE_VAULT_TAG_KEY } from "../../compliance/rules/backup-rules";
 import { renderPolicy } from "../iam/policy-document";
 import { ServiceRole } from "../iam/service-role";

@@ -1,6 +1,6 @@
-import type { ConfigProblem } from "../../environments/loader/config-problem";
-import { readInlinePolicy } from "../../environments/model/inline-policy";
-import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
+import type { ConfigProblem } from "../../config/loader/config-problem";
+import { readInlinePolicy } from "../../config/model/inline-policy";
+import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
 import { actionExists } from "../iam/iam-catalogue";
 
 const asList = (value: unknown): unknown[] =>

@@ -2,7 +2,7 @@ import { DataAwsIdentitystoreGroup } from "@cdktf/provider-aws/lib/data-aws-iden
 import { IdentitystoreGroup } from "@cdktf/provider-aws/lib/identitystore-group";
 import { Construct } from "constructs";
 import { constructIdOf } from "../terraform/construct-id";
-import type { IdentityConfig } from "../../environments/schema/identity-schema";
+import type { IdentityConfig } from "../../config/schema/identity-schema";
 
 export interface IdentityCenterGroupsProps {
   readonly identityStoreId: string;

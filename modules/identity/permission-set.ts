@@ -6,7 +6,7 @@ import { SsoadminPermissionsBoundaryAttachment } from "@cdktf/provider-aws/lib/s
 import { Construct } from "constructs";
 import { constructIdOf } from "../terraform/construct-id";
 import { implementsControl } from "../../compliance/controls/control";
-import type { PermissionSetConfig } from "../../environments/schema/identity-schema";
+import type { PermissionSetConfig } from "../../config/schema/identity-schema";
 import { PERMISSION_SET_CONTROL } from "./identity-control";
 
 /** Sessions of administrator-level sets are short by default, to bound a stolen session. */

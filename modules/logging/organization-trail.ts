@@ -7,7 +7,7 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
-import type { LoggingConfig } from "../../environments/schema/logging-schema";
+import type { LoggingConfig } from "../../config/schema/logging-schema";
 import { policyDocument, renderPolicy, trustPolicy } from "../iam/policy-document";
 import type { KmsKey } from "../kms/kms-key";
 import type { SecureBucket } from "../storage/secure-bucket";

@@ -1,8 +1,8 @@
 import { OrganizationsOrganizationalUnit } from "@cdktf/provider-aws/lib/organizations-organizational-unit";
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
-import { listOrganizationalUnits } from "../../environments/model/organizational-unit-paths";
-import type { OrganizationalUnitConfig } from "../../environments/schema/organization-schema";
+import { listOrganizationalUnits } from "../../config/model/organizational-unit-paths";
+import type { OrganizationalUnitConfig } from "../../config/schema/organization-schema";
 import { importExisting } from "../terraform/import-existing";
 import { organizationalUnitConstructId } from "./organizational-unit-ids";
 

@@ -1,4 +1,4 @@
-import type { OPERATING_SYSTEMS, PatchingConfig } from "../../environments/schema/baseline-schema";
+import type { OPERATING_SYSTEMS, PatchingConfig } from "../../config/schema/baseline-schema";
 
 type OperatingSystem = (typeof OPERATING_SYSTEMS)[number];
 

@@ -6,7 +6,7 @@ import { SsmPatchBaseline } from "@cdktf/provider-aws/lib/ssm-patch-baseline";
 import { SsmPatchGroup } from "@cdktf/provider-aws/lib/ssm-patch-group";
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
-import type { PatchingConfig } from "../../environments/schema/baseline-schema";
+import type { PatchingConfig } from "../../config/schema/baseline-schema";
 import { ServiceRole } from "../iam/service-role";
 import { approvalRule, patchGroupName } from "./patch-baseline-rules";
 

@@ -2,7 +2,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import { implementsControl } from "../../compliance/controls/control";
-import type { PipelineConfig } from "../../environments/schema/pipeline-schema";
+import type { PipelineConfig } from "../../config/schema/pipeline-schema";
 import { renderPolicy, trustPolicy } from "../iam/policy-document";
 import { breakGlassPrincipalArn } from "../identity/break-glass";
 import { PIPELINE_IDENTITY_CONTROL } from "./pipeline-control";

@@ -5,7 +5,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { Construct } from "constructs";
 import { SHARED_DEPLOY_ENVIRONMENT } from "./shared-deploy-environment";
 import { implementsControl } from "../../compliance/controls/control";
-import type { PipelineConfig } from "../../environments/schema/pipeline-schema";
+import type { PipelineConfig } from "../../config/schema/pipeline-schema";
 import { policyDocument, renderPolicy } from "../iam/policy-document";
 import { GITHUB_OIDC_HOST, githubOidcTrust } from "./github-oidc-trust";
 import { PIPELINE_IDENTITY_CONTROL } from "./pipeline-control";

@@ -2,7 +2,7 @@ import { AccessanalyzerAnalyzer } from "@cdktf/provider-aws/lib/accessanalyzer-a
 import type { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { implementsControl } from "../../compliance/controls/control";
-import type { SecurityServicesConfig } from "../../environments/schema/logging-schema";
+import type { SecurityServicesConfig } from "../../config/schema/logging-schema";
 import { ACCESS_ANALYSIS_CONTROL } from "./security-service-control";
 
 export interface AccessAnalyzerOrganizationProps {

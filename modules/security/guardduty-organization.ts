@@ -6,7 +6,7 @@ import { GuarddutyPublishingDestination } from "@cdktf/provider-aws/lib/guarddut
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { implementsControl } from "../../compliance/controls/control";
-import type { SecurityServicesConfig } from "../../environments/schema/logging-schema";
+import type { SecurityServicesConfig } from "../../config/schema/logging-schema";
 import { THREAT_DETECTION_CONTROL } from "./security-service-control";
 
 export interface GuardDutyOrganizationProps {

@@ -2,8 +2,8 @@ import { DataAwsIamRoles } from "@cdktf/provider-aws/lib/data-aws-iam-roles";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Fn, TerraformStack, TerraformVariable, Token } from "cdktf";
 import type { Construct } from "constructs";
-import type { OrganizationConfig } from "../../environments/schema/organization-schema";
-import { partitionOf } from "../../environments/schema/primitives";
+import type { OrganizationConfig } from "../../config/schema/organization-schema";
+import { partitionOf } from "../../config/schema/primitives";
 
 export const MANAGED_BY_TAG = { ManagedBy: "landing-zone" } as const;
 

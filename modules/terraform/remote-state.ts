@@ -1,6 +1,6 @@
 import { S3Backend } from "cdktf";
 import type { TerraformStack } from "cdktf";
-import type { OrganizationConfig } from "../../environments/schema/organization-schema";
+import type { OrganizationConfig } from "../../config/schema/organization-schema";
 
 /**
  * Keeps the stack's state in the landing zone's state bucket under its own key, encrypted, with

@@ -1,6 +1,6 @@
 import { DataTerraformRemoteStateS3, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { OrganizationConfig } from "../../environments/schema/organization-schema";
+import type { OrganizationConfig } from "../../config/schema/organization-schema";
 import { stateLocation } from "./remote-state";
 
 /** A value one stack publishes for others, by the stack's name and the output's name. */

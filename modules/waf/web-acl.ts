@@ -8,7 +8,7 @@ import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-w
 import ipaddr from "ipaddr.js";
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
-import type { WafConfig } from "../../environments/schema/baseline-schema";
+import type { WafConfig } from "../../config/schema/baseline-schema";
 import { policyDocument } from "../iam/policy-document";
 import { KmsKey } from "../kms/kms-key";
 import {

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { parse, parseDocument } from "yaml";
 import { writeEmulatorVariant } from "../../../aws-harness/emulator/emulator-variant";
 import type { VariantEdit } from "../../../aws-harness/emulator/emulator-variant";
-import { loadLandingZoneConfig } from "../../../environments/loader/load-config";
+import { loadLandingZoneConfig } from "../../../config/loader/load-config";
 import {
   copyExampleConfig,
   EXAMPLE_CONFIG_DIR,

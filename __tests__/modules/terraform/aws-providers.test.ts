@@ -1,6 +1,6 @@
 import { Testing } from "cdktf";
-import { loadLandingZoneConfig } from "../../../environments/loader/load-config";
-import type { OrganizationConfig } from "../../../environments/schema/organization-schema";
+import { loadLandingZoneConfig } from "../../../config/loader/load-config";
+import type { OrganizationConfig } from "../../../config/schema/organization-schema";
 import { memberAccountProvider } from "../../../modules/terraform/aws-providers";
 import { EXAMPLE_CONFIG_DIR } from "../../helpers/synth";
 

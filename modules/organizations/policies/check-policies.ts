@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ConfigProblem } from "../../../environments/loader/config-problem";
-import { didYouMean } from "../../../environments/loader/did-you-mean";
-import { listAccounts } from "../../../environments/model/accounts";
-import type { LandingZoneConfig } from "../../../environments/model/landing-zone-config";
-import { listOrganizationalUnits } from "../../../environments/model/organizational-unit-paths";
+import type { ConfigProblem } from "../../../config/loader/config-problem";
+import { didYouMean } from "../../../config/loader/did-you-mean";
+import { listAccounts } from "../../../config/model/accounts";
+import type { LandingZoneConfig } from "../../../config/model/landing-zone-config";
+import { listOrganizationalUnits } from "../../../config/model/organizational-unit-paths";
 import { ORGANIZATION_POLICY_TYPES } from "../service-access";
 import { actionExists, conditionKeyExists, rcpServices } from "../../iam/iam-catalogue";
 import { asList } from "../../../compliance/rules/policy-statements";

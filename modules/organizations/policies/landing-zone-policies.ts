@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { LandingZoneConfig } from "../../../environments/model/landing-zone-config";
-import { partitionOf } from "../../../environments/schema/primitives";
+import type { LandingZoneConfig } from "../../../config/model/landing-zone-config";
+import { partitionOf } from "../../../config/schema/primitives";
 import { breakGlassPrincipalArn } from "../../identity/break-glass";
 import { backupPolicy, tagPolicy } from "./tag-and-backup-policies";
 import { denyAllScp } from "./deny-all-scp";

@@ -1,7 +1,7 @@
 import type {
   BackupPolicyConfig,
   GuardrailsConfig,
-} from "../../../environments/schema/guardrails-schema";
+} from "../../../config/schema/guardrails-schema";
 import { backupRoleName, backupVaultName } from "../../backup/backup-names";
 import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
 

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { vaultAccessPolicy } from "../../../../modules/backup/backup-policies";
-import { loadLandingZoneConfig } from "../../../../environments/loader/load-config";
+import { loadLandingZoneConfig } from "../../../../config/loader/load-config";
 import { buildPolicyInventory } from "../../../../compliance/evidence/organization-inventory";
 import { landingZonePolicies } from "../../../../modules/organizations/policies/landing-zone-policies";
 import { EXAMPLE_CONFIG_DIR } from "../../../helpers/synth";

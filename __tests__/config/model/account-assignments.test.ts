@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadLandingZoneConfig } from "../../../environments/loader/load-config";
-import { expandAssignments } from "../../../environments/model/account-assignments";
+import { loadLandingZoneConfig } from "../../../config/loader/load-config";
+import { expandAssignments } from "../../../config/model/account-assignments";
 import { copyExampleConfig, EXAMPLE_CONFIG_DIR } from "../../helpers/synth";
 
 const grantsOf = (configDir: string) =>

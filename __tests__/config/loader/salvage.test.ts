@@ -4,7 +4,7 @@ import {
   readableItems,
   salvage,
   UnreadableValue,
-} from "../../../environments/loader/salvage";
+} from "../../../config/loader/salvage";
 
 const Schema = z.strictObject({
   name: z.string().min(1),

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { renderJsonSchema, SCHEMAS_DIR } from "../../environments/generate-json-schemas";
-import { JSON_SCHEMA_FILES } from "../../environments/schema/json-schemas";
+import { renderJsonSchema, SCHEMAS_DIR } from "../../config/generate-json-schemas";
+import { JSON_SCHEMA_FILES } from "../../config/schema/json-schemas";
 
 test.each(Object.keys(JSON_SCHEMA_FILES) as (keyof typeof JSON_SCHEMA_FILES)[])(
   "the committed %s matches the zod source (run npm run generate-schema after changing it)",

@@ -33,7 +33,7 @@ export const ORGANIZATION_FILE = "organization.yaml";
 export const IDENTITY_FILE = "identity.yaml";
 
 /** The folder the example organization ships in; LZ_CONFIG_DIR points elsewhere. */
-export const DEFAULT_CONFIG_DIR = resolve(__dirname, "..");
+export const DEFAULT_CONFIG_DIR = resolve(__dirname, "..", "..", "environments");
 
 const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkOrganizationalUnitTree,

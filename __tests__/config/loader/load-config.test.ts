@@ -1,15 +1,15 @@
 import { cpSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError } from "../../../environments/loader/config-problem";
+import { ConfigError } from "../../../config/loader/config-problem";
 import {
   loadCheckedLandingZoneConfig,
   loadLandingZoneConfig,
-} from "../../../environments/loader/load-config";
+} from "../../../config/loader/load-config";
 import { checkOrganizationPolicies } from "../../../modules/organizations/policies/check-policies";
 import { checkIdentityPolicies } from "../../../modules/identity/check-identity-policies";
 import { RULE_PACK } from "../../../compliance/rules/rule-pack";
 import { checkSuppressions } from "../../../compliance/suppressions/check-suppressions";
-import { listAccounts } from "../../../environments/model/accounts";
+import { listAccounts } from "../../../config/model/accounts";
 import { EXAMPLE_CONFIG_DIR, tempDir } from "../../helpers/synth";
 
 const FIXTURES = join(__dirname, "..", "..", "fixtures", "config");

@@ -1,5 +1,5 @@
 import type { CriterionId } from "../../compliance/criteria/trust-services-criteria";
-import type { LandingZoneConfig } from "../../environments/model/landing-zone-config";
+import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
 
 /** An AWS managed Config rule in the SOC 2 conformance pack, with the criteria it supports. */
 export interface ManagedConfigRule {

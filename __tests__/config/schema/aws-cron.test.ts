@@ -1,4 +1,4 @@
-import { awsCronProblem, dailyCronProblem } from "../../../environments/schema/aws-cron";
+import { awsCronProblem, dailyCronProblem } from "../../../config/schema/aws-cron";
 
 test.each([
   "cron(0 5 ? * * *)",

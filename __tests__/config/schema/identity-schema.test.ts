@@ -1,7 +1,4 @@
-import {
-  durationSeconds,
-  IdentityConfigSchema,
-} from "../../../environments/schema/identity-schema";
+import { durationSeconds, IdentityConfigSchema } from "../../../config/schema/identity-schema";
 
 const withSession = (sessionDuration: string) =>
   IdentityConfigSchema.safeParse({
