@@ -6,7 +6,7 @@ import { GuardrailViolationError } from "./compliance/rules/evaluate-rules";
 import { ConfigError } from "./config/loader/config-problem";
 import { heldBaselines } from "./config/model/held-baselines";
 import { expiringSuppressions } from "./compliance/suppressions/expiring-suppressions";
-import { reproducibleNow } from "./cli/reproducible-time";
+import { reproducibleToday } from "./cli/reproducible-time";
 import { skipTokenStackTraces } from "./modules/terraform/cdktf-internals";
 
 skipTokenStackTraces();
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
   // Validate before the App exists: constructing it creates the output folder.
-  const today = reproducibleNow(process.env).toISOString().slice(0, 10);
+  const today = reproducibleToday(process.env);
   const config = await loadSynthConfig(configDir(), today);
   const { stacks, droppedStacks } = synthesizeLandingZone(config, outdir);
   const expiring = expiringSuppressions(config.organization.config.compliance.suppressions, today);

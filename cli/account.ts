@@ -23,7 +23,7 @@ import {
   RequestError,
 } from "./account/config-transaction";
 import { configDir, loadSynthConfig } from "./load-synth-config";
-import { reproducibleNow } from "./reproducible-time";
+import { reproducibleToday } from "./reproducible-time";
 import { exitWithError } from "./user-error";
 
 const USAGE = `usage: npm run account -- <command>
@@ -300,7 +300,7 @@ export async function runAccountCommand(
     throw new RequestError(
       `LZ_CONFIG_DIR is ${dir}, which is not a folder. Point it at the folder that holds organization.yaml and the environment files.`,
     );
-  const today = reproducibleNow(env).toISOString().slice(0, 10);
+  const today = reproducibleToday(env);
   switch (command) {
     case "add":
       return addAccount(dir, options, today, false);

@@ -14,7 +14,7 @@ import { RULE_PACK } from "../compliance/rules/rule-pack";
 import { expiringSuppressions } from "../compliance/suppressions/expiring-suppressions";
 import { ConfigError } from "../config/loader/config-problem";
 import { DEFAULT_CONFIG_DIR, loadLandingZoneConfig } from "../config/loader/load-config";
-import { reproducibleNow } from "./reproducible-time";
+import { reproducibleNow, reproducibleToday } from "./reproducible-time";
 import { exitWithError, UserError } from "./user-error";
 
 const USAGE =
@@ -103,10 +103,7 @@ export function runPlanEvidence(argv: readonly string[], env: NodeJS.ProcessEnv)
   const { compliance } = config.organization.config;
   const record: ChangeRecord = {
     ...buildChangeRecord(plans, criteriaSource(env.CDKTF_OUTDIR || "cdktf.out"), ciMetadata(env)),
-    expiringSuppressions: expiringSuppressions(
-      compliance.suppressions,
-      reproducibleNow(env).toISOString().slice(0, 10),
-    ),
+    expiringSuppressions: expiringSuppressions(compliance.suppressions, reproducibleToday(env)),
   };
   const markdown = renderChangeRecord(record);
   process.stdout.write(`${markdown}\n`);

@@ -16,7 +16,7 @@ import {
 } from "../modules/terraform/aws-providers";
 import { StackWithoutCrossStackPass } from "../modules/terraform/cdktf-internals";
 import { useRemoteState } from "../modules/terraform/remote-state";
-import { readPublishedOutput } from "../modules/terraform/stack-outputs";
+import { valueFromOtherStack } from "../modules/terraform/stack-outputs";
 import type { PublishedOutput } from "../modules/terraform/stack-outputs";
 
 export interface AccountBaselineStackProps {
@@ -51,9 +51,7 @@ export class AccountBaselineStack extends StackWithoutCrossStackPass {
     // Values come from other stacks' state (not cdktf references), so the order is stated.
     this.addDependency(props.logging);
     const fromOtherStack = (value: string | PublishedOutput) =>
-      typeof value === "string"
-        ? value
-        : readPublishedOutput(this, value, organization.stateBackend);
+      valueFromOtherStack(this, value, organization.stateBackend);
     const memberAccountId =
       props.account.kind === "member" ? fromOtherStack(props.account.id) : undefined;
     if (memberAccountId && props.account.kind === "member")

@@ -6,7 +6,7 @@ import type { MemberAccount } from "../modules/organizations/member-account";
 import { SecurityServiceMembers } from "../modules/security/security-service-members";
 import { memberAccountProvider } from "../modules/terraform/aws-providers";
 import { useRemoteState } from "../modules/terraform/remote-state";
-import { readPublishedOutput } from "../modules/terraform/stack-outputs";
+import { valueFromOtherStack } from "../modules/terraform/stack-outputs";
 
 export interface SecurityMembersStackProps {
   readonly config: LandingZoneConfig;
@@ -29,10 +29,8 @@ export class SecurityMembersStack extends TerraformStack {
     const { securityServices } = organization;
     useRemoteState(this, organization.stateBackend);
     // Ids come from other stacks' state, as account baselines read them: no cdktf references.
-    const idOf = (account: MemberAccount) => {
-      const id = account.accountIdForOtherStacks();
-      return typeof id === "string" ? id : readPublishedOutput(this, id, organization.stateBackend);
-    };
+    const idOf = (account: MemberAccount) =>
+      valueFromOtherStack(this, account.accountIdForOtherStacks(), organization.stateBackend);
     const audit = props.coreAccounts.get(organization.coreAccounts.audit.name)!;
     memberAccountProvider(this, organization, {
       accountId: idOf(audit),

@@ -26,6 +26,15 @@ export function publishOutput(
   return { stackName: stack.node.id, outputName };
 }
 
+/** A value from another stack: a literal as it is, a published output read from that stack's state. */
+export function valueFromOtherStack(
+  consumer: TerraformStack,
+  value: string | PublishedOutput,
+  backend: OrganizationConfig["stateBackend"],
+): string {
+  return typeof value === "string" ? value : readPublishedOutput(consumer, value, backend);
+}
+
 /**
  * Reads another stack's published output from that stack's state. The reference stays inside
  * the consumer stack, which is what lets account baselines skip cdktf's cross-stack pass.
