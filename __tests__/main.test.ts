@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { synthNodeArguments } from "../cli/synth-command";
-import { copyExampleConfig, tempDir } from "./helpers/synth";
+import { copyExampleConfig } from "./helpers/example-config";
+import { tempDir } from "./helpers/temp-dirs";
 
 const ROOT = join(__dirname, "..");
 

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { loadLandingZoneConfig } from "../config/loader/load-config";
-import { SHARED_DEPLOY_ENVIRONMENT } from "../modules/pipeline/shared-deploy-environment";
-import { EXAMPLE_CONFIG_DIR, removeDir, synthLandingZone } from "./helpers/synth";
+import { SHARED_DEPLOY_ENVIRONMENT } from "../contracts/github-environments";
+import { exampleSynth } from "./helpers/example-synth";
+import { EXAMPLE_CONFIG_DIR } from "./helpers/example-config";
 
 const WORKFLOWS = join(__dirname, "..", ".github", "workflows");
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -120,9 +121,8 @@ test("each role's OIDC trust admits exactly the subjects of the workflow jobs th
     ].sort(),
   );
 
-  const out = synthLandingZone();
+  const out = exampleSynth();
   const roles = Object.values(out.resources("pipeline", "aws_iam_role"));
-  removeDir(dirname(out.outdir));
   for (const [arn, subjects] of needed) {
     const role = roles.find((entry) => arn.endsWith(`:role/${entry.name}`))!;
     const [statement] = JSON.parse(role.assume_role_policy).Statement;

@@ -3,9 +3,9 @@ import { accessSync, constants, existsSync, readdirSync, statSync } from "node:f
 import { delimiter, join } from "node:path";
 
 /** Where the image keeps its provider mirror when LZ_PROVIDER_MIRROR doesn't say otherwise. */
-export const DEFAULT_PROVIDER_MIRROR = "/opt/tf-plugins";
+const DEFAULT_PROVIDER_MIRROR = "/opt/tf-plugins";
 /** The provider version the product targets (package.json pins its bindings to it). */
-export const TARGET_PROVIDER_VERSION = "6.25.0";
+const TARGET_PROVIDER_VERSION = "6.25.0";
 const AWS_PROVIDER_PATH = join("registry.terraform.io", "hashicorp", "aws");
 
 /** How the harness reaches Terraform, the AWS provider and the emulator on this machine. */
@@ -43,7 +43,7 @@ function findExecutable(command: string, env: NodeJS.ProcessEnv): string | undef
 }
 
 /** The AWS provider versions a mirror holds, newest first. */
-export function mirroredProviderVersions(mirror: string): string[] {
+function mirroredProviderVersions(mirror: string): string[] {
   const dir = join(mirror, AWS_PROVIDER_PATH);
   if (!existsSync(dir)) return [];
   const numeric = (version: string) => version.split(".").map(Number);

@@ -39,6 +39,6 @@ export function providerAdapterFor(
       { name: stack, json: json as unknown as JsonObject },
       schema,
     );
-    return { json: adapted.json as unknown as TerraformJson, report: adapted.report };
+    return { json: adapted.json, report: adapted.report };
   };
 }

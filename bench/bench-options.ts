@@ -3,9 +3,9 @@ import { parseArgs } from "node:util";
 import { UserError } from "../cli/user-error";
 
 /** The organization sizes every target is measured at; the committed results cover all of them. */
-export const FULL_SIZES: readonly number[] = [10, 100, 1000];
+const FULL_SIZES: readonly number[] = [10, 100, 1000];
 /** Runs per figure in the committed results (each figure is their median). */
-export const FULL_REPEAT = 3;
+const FULL_REPEAT = 3;
 
 const USAGE = "usage: npm run bench -- [--sizes 10,100,1000] [--repeat 3] [--skip-tests]";
 

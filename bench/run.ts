@@ -278,6 +278,6 @@ function writeResults(extra: {
   writeFileSync(join(outputDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(markdown);
   process.stderr.write(
-    `\nWritten to ${relative(process.cwd(), outputDir)}/latest.md and latest.json${partial.length > 0 ? ` (a partial run: ${partial.join("; ")})` : ""}.\n`,
+    `\nWritten to ${relative(process.cwd(), outputDir)}/latest.md and latest.json${partial.length > 0 ? ` (a partial run: ${partial.join("; ")})` : "; npm run docs copies them into docs/scale.md"}.\n`,
   );
 }

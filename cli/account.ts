@@ -25,6 +25,7 @@ import {
 import { configDir, loadSynthConfig } from "./load-synth-config";
 import { reproducibleToday } from "./reproducible-time";
 import { exitWithError } from "./user-error";
+import { skipTokenStackTraces } from "../modules/terraform/cdktf-internals";
 
 const USAGE = `usage: npm run account -- <command>
   add        --env <env> --name <name> --email <email> --owner <owner> [--ou <path>] [--tag k=v]...
@@ -322,6 +323,8 @@ export async function runAccountCommand(
 }
 
 if (require.main === module) {
+  // Each command synthesizes the organization to check the edit, as npm run synth does.
+  skipTokenStackTraces();
   runAccountCommand(process.argv.slice(2), process.env)
     .then((output) => process.stdout.write(`${output}\n`))
     .catch((error: unknown) => exitWithError(error, [RequestError, ConfigError]));

@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config/loader/config-problem";
 import { loadLandingZoneConfig } from "../config/loader/load-config";
-import { SHARED_DEPLOY_ENVIRONMENT } from "../modules/pipeline/shared-deploy-environment";
+import { SHARED_DEPLOY_ENVIRONMENT } from "../contracts/github-environments";
 import { baseConfigSource, git } from "./affected/base-config";
 import type { AffectedRequest } from "./affected/base-config";
 import { deployEnvironmentOf } from "./deploy-environment";

@@ -1,5 +1,5 @@
 import { listAccounts } from "../config/model/accounts";
-import { SHARED_DEPLOY_ENVIRONMENT } from "../modules/pipeline/shared-deploy-environment";
+import { SHARED_DEPLOY_ENVIRONMENT } from "../contracts/github-environments";
 import type { LandingZoneConfig } from "../config/model/landing-zone-config";
 import { accountBaselineStackName, environmentStackName } from "../config/model/stack-names";
 

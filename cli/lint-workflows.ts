@@ -25,4 +25,10 @@ async function main(): Promise<number> {
   return findings.length > 0 ? 1 : 0;
 }
 
-main().then((code) => (process.exitCode = code));
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -10,6 +10,7 @@ import type {
 import { parsePlan, PlanFormatError } from "../compliance/change-record/plan-json";
 import { renderChangeRecord } from "../compliance/change-record/render-change-record";
 import { fromControlMatrixJson } from "../compliance/evidence/control-matrix";
+import type { ControlMatrixJson } from "../compliance/evidence/control-matrix";
 import { RULE_PACK } from "../compliance/rules/rule-pack";
 import { expiringSuppressions } from "../compliance/suppressions/expiring-suppressions";
 import { ConfigError } from "../config/loader/config-problem";
@@ -44,7 +45,9 @@ function criteriaSource(outdir: string): CriteriaOf {
   const byAddress = new Map<string, Set<string>>();
   const matrixFile = join(outdir, "evidence", "control-matrix.json");
   if (existsSync(matrixFile)) {
-    const matrix = fromControlMatrixJson(JSON.parse(readFileSync(matrixFile, "utf8")));
+    const matrix = fromControlMatrixJson(
+      JSON.parse(readFileSync(matrixFile, "utf8")) as ControlMatrixJson,
+    );
     for (const criterion of matrix) {
       for (const resource of criterion.controls.flatMap((control) => control.resources)) {
         const key = `${resource.stack}/${resource.address}`;

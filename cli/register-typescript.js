@@ -16,10 +16,15 @@ const CACHE_DIR =
 const SUCRASE_OPTIONS = { transforms: ["imports", "typescript"] };
 const SUCRASE_VERSION = require("sucrase/package.json").version;
 
+/** @param {string} text */
 function sha256(text) {
   return createHash("sha256").update(text).digest("hex");
 }
 
+/**
+ * @param {string} source
+ * @param {string} filePath
+ */
 function transpile(source, filePath) {
   const { transform } = require("sucrase");
   // sucrase keeps every line where it was, so stack traces point at the right TypeScript line
@@ -27,6 +32,10 @@ function transpile(source, filePath) {
   return transform(source, { ...SUCRASE_OPTIONS, filePath }).code;
 }
 
+/**
+ * @param {string} source
+ * @param {string} filePath
+ */
 function transpileWithCache(source, filePath) {
   // The fingerprint goes last so that it doesn't shift the file's line numbers.
   const fingerprint = `\n//# register-typescript ${sha256(

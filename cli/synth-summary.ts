@@ -1,4 +1,5 @@
 import type { SynthesizedStack } from "../compliance/rules/evaluate-rules";
+import { resourcesByType } from "../compliance/rules/rule";
 import type { ExpiringSuppression } from "../compliance/suppressions/expiring-suppressions";
 import { describeExpiring } from "../compliance/suppressions/expiring-suppressions";
 import type { HeldBaseline } from "../config/model/held-baselines";
@@ -8,7 +9,7 @@ import { ACCOUNT_STACK_PREFIX } from "../config/model/stack-names";
 const LISTED_STACKS_LIMIT = 40;
 
 export function countResources(stack: SynthesizedStack): number {
-  return Object.values<Record<string, unknown>>(stack.json.resource ?? {}).reduce(
+  return Object.values(resourcesByType(stack.json)).reduce(
     (count, byName) => count + Object.keys(byName).length,
     0,
   );

@@ -71,8 +71,12 @@ export class AccountBaselineStack extends StackWithoutCrossStackPass {
     });
 
     if (memberAccountId) {
+      const { pipeline } = organization;
       new MemberPipelineRoles(this, "pipeline-roles", {
-        pipeline: organization.pipeline,
+        deployRoleName: pipeline.deployRoleName,
+        readRoleName: pipeline.readRoleName,
+        applyRoleName: pipeline.applyRoleName,
+        planRoleName: pipeline.planRoleName,
         partition: partitionOf(organization.homeRegion),
         managementAccountId: organization.managementAccountId,
         breakGlassPermissionSet: organization.guardrails.breakGlassPermissionSet,
@@ -85,12 +89,18 @@ export class AccountBaselineStack extends StackWithoutCrossStackPass {
     const partition = partitionOf(organization.homeRegion);
     const regions = organization.governedRegions;
     const namePrefix = organization.resourcePrefix;
-    if (baseline.patching) {
+    const patching = baseline.patching;
+    if (patching) {
       new PatchManagement(this, "patching", {
         namePrefix,
         environment: props.environment.name,
         regions,
-        patching: baseline.patching,
+        operatingSystems: patching.operatingSystems,
+        complianceLevel: patching.complianceLevel,
+        approveAfterDays: patching.approveAfterDays,
+        approveNonSecurity: patching.approveNonSecurity,
+        scanSchedule: patching.scanSchedule,
+        installWindow: patching.installWindow,
         accountId,
         partition,
       });
@@ -99,7 +109,9 @@ export class AccountBaselineStack extends StackWithoutCrossStackPass {
       new BackupBaseline(this, "backup", {
         namePrefix,
         regions,
-        backup: baseline.backup,
+        plans: baseline.backup.plans,
+        vaultLock: baseline.backup.vaultLock,
+        restoreTesting: baseline.backup.restoreTesting,
         accountId,
         partition,
         breakGlassPermissionSet: organization.guardrails.breakGlassPermissionSet,

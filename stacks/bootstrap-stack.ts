@@ -8,16 +8,14 @@ import { KmsKey } from "../modules/kms/kms-key";
 import { AccessLogBucket } from "../modules/storage/access-log-bucket";
 import { SecureBucket } from "../modules/storage/secure-bucket";
 import { managementAccountProvider } from "../modules/terraform/aws-providers";
+import { keyAlias, STATE_KEY_PURPOSE } from "../contracts/resource-names";
 
 /**
  * Bootstrap's local state, beside the output folder (the project root for the default
  * cdktf.out). Terraform runs in <outdir>/stacks/bootstrap; the path is relative to that, so the
  * output is the same on every machine and the state survives each synth replacing the folder.
  */
-/** The state key's alias, under the resource prefix; the plan role may use it for lock files. */
-export const STATE_KEY_ALIAS_SUFFIX = "terraform-state";
-
-export const BOOTSTRAP_STATE_PATH = "../../../terraform.bootstrap.tfstate";
+const BOOTSTRAP_STATE_PATH = "../../../terraform.bootstrap.tfstate";
 
 /**
  * The state bucket every other stack keeps its state in. It has to exist before them, so it
@@ -34,7 +32,7 @@ export class BootstrapStack extends TerraformStack {
 
     const partition = partitionOf(backend.region);
     const stateKey = new KmsKey(this, "state-key", {
-      alias: `${organization.resourcePrefix}/${STATE_KEY_ALIAS_SUFFIX}`,
+      alias: keyAlias(organization.resourcePrefix, STATE_KEY_PURPOSE),
       description: "Encrypts the landing zone's Terraform state",
       policy: accountRootKeyPolicy(partition, organization.managementAccountId),
     });

@@ -1,5 +1,5 @@
 import { DataAwsSsoadminInstances } from "@cdktf/provider-aws/lib/data-aws-ssoadmin-instances";
-import { Fn, TerraformStack } from "cdktf";
+import { Fn, TerraformStack, Token } from "cdktf";
 import type { Construct } from "constructs";
 import { expandAssignments } from "../config/model/account-assignments";
 import { readInlinePolicy } from "../config/model/inline-policy";
@@ -46,9 +46,9 @@ export class IdentityStack extends TerraformStack {
     else managementAccountProvider(this, organization);
 
     const instances = new DataAwsSsoadminInstances(this, "instance");
-    this.instanceArn = Fn.element(Fn.tolist(instances.arns), 0);
+    this.instanceArn = Token.asString(Fn.element(Fn.tolist(instances.arns), 0));
     this.groups = new IdentityCenterGroups(this, "groups", {
-      identityStoreId: Fn.element(Fn.tolist(instances.identityStoreIds), 0),
+      identityStoreId: Token.asString(Fn.element(Fn.tolist(instances.identityStoreIds), 0)),
       groups: identity.groups,
       source: identity.groupSource,
     });

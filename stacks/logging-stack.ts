@@ -20,7 +20,6 @@ import { logArchiveNames } from "../modules/logging/log-archive-names";
 import { OrganizationTrail } from "../modules/logging/organization-trail";
 import { SecurityAlarms } from "../modules/logging/security-alarms";
 import { securityTopicArn, SecurityTopics } from "../modules/logging/security-topics";
-import { AUDIT_LOG_BUCKET_TAG } from "../compliance/rules/s3-rules";
 import { AccessLogBucket } from "../modules/storage/access-log-bucket";
 import { SecureBucket } from "../modules/storage/secure-bucket";
 import {
@@ -31,6 +30,8 @@ import { useRemoteState } from "../modules/terraform/remote-state";
 import type { OrganizationStack } from "./organization-stack";
 import { publishOutput } from "../modules/terraform/stack-outputs";
 import type { PublishedOutput } from "../modules/terraform/stack-outputs";
+import { keyAlias } from "../contracts/resource-names";
+import { AUDIT_LOG_BUCKET_TAG } from "../contracts/tags";
 
 export interface LoggingStackProps {
   readonly config: LandingZoneConfig;
@@ -147,7 +148,8 @@ export class LoggingStack extends TerraformStack {
       bucketName: names.trailBucket,
       trailKey: this.trailKey,
       logsKey,
-      logging,
+      s3DataEvents: logging.s3DataEvents,
+      advancedEventSelectors: logging.advancedEventSelectors,
       logRetentionDays:
         logging.cloudWatchRetentionDays ??
         retentionMeeting(organization.compliance.minimumLogRetentionDays),
@@ -158,7 +160,7 @@ export class LoggingStack extends TerraformStack {
       securityTopicArn(partition, region, organization.managementAccountId, topicName);
     const securityTopics = new SecurityTopics(this, "security-topics", {
       topicName,
-      keyAlias: `${organization.resourcePrefix}/alerts`,
+      keyAlias: keyAlias(organization.resourcePrefix, "alerts"),
       regions: organization.governedRegions,
       partition,
       managementAccountId: organization.managementAccountId,

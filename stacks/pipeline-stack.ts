@@ -6,7 +6,7 @@ import { partitionOf } from "../config/schema/primitives";
 import { PipelineIdentity } from "../modules/pipeline/pipeline-identity";
 import { managementAccountProvider } from "../modules/terraform/aws-providers";
 import { useRemoteState } from "../modules/terraform/remote-state";
-import { STATE_KEY_ALIAS_SUFFIX } from "./bootstrap-stack";
+import { keyAlias, STATE_KEY_PURPOSE } from "../contracts/resource-names";
 
 /** The CI pipeline's identity in the management account: GitHub OIDC, plan and apply roles. */
 export class PipelineStack extends TerraformStack {
@@ -15,12 +15,16 @@ export class PipelineStack extends TerraformStack {
     const organization = config.organization.config;
     useRemoteState(this, organization.stateBackend);
     managementAccountProvider(this, organization);
+    const { pipeline } = organization;
     new PipelineIdentity(this, "identity", {
-      pipeline: organization.pipeline,
+      repository: pipeline.repository,
+      planRoleName: pipeline.planRoleName,
+      applyRoleName: pipeline.applyRoleName,
+      readRoleName: pipeline.readRoleName,
       partition: partitionOf(organization.homeRegion),
       environments: config.environments.map((environment) => environment.config.name),
       stateBucket: organization.stateBackend.bucket,
-      stateKeyAlias: `${organization.resourcePrefix}/${STATE_KEY_ALIAS_SUFFIX}`,
+      stateKeyAlias: keyAlias(organization.resourcePrefix, STATE_KEY_PURPOSE),
     });
   }
 }

@@ -74,7 +74,7 @@ export class SecurityStack extends TerraformStack {
     });
     new OrganizationConformancePack(this, "soc2-conformance-pack", {
       name: `${organization.resourcePrefix}-soc2`,
-      rules: conformancePackRules(config),
+      rules: conformancePackRules(organization.compliance, services.additionalConfigRules),
       dependsOn: configDelegations,
     });
     new GuardDutyOrganization(this, "guardduty", {

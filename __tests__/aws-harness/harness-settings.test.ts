@@ -5,7 +5,7 @@ import {
   needsProvider5Adapter,
   readHarnessSettings,
 } from "../../aws-harness/harness-settings";
-import { removeDir, tempDir } from "../helpers/synth";
+import { removeDir, tempDir } from "../helpers/temp-dirs";
 
 let root: string;
 beforeAll(() => {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { diffLines } from "diff";
 import { runAccountCommand } from "../../cli/account";
@@ -7,8 +7,9 @@ import { typescriptEntryArguments } from "../../cli/synth-command";
 import { checkAccountLifecycle, ordinal } from "../../config/checks/account-lifecycle";
 import { loadLandingZoneConfig } from "../../config/loader/load-config";
 import { listAccounts } from "../../config/model/accounts";
-import { copyExampleConfig, synthLandingZone } from "../helpers/synth";
-import type { SynthOutput } from "../helpers/synth";
+import { copyExampleConfig, replaceInFile } from "../helpers/example-config";
+import { synthLandingZone } from "../helpers/synth";
+import type { SynthOutput } from "../helpers/synth-output";
 
 const TODAY = "2026-11-29";
 const env = (dir: string) => ({
@@ -144,21 +145,17 @@ describe("move", () => {
   beforeAll(async () => {
     dir = copyExampleConfig();
     const staging = join(dir, "staging.yaml");
-    writeFileSync(
+    replaceInFile(
       staging,
-      readFileSync(staging, "utf8").replace(
-        "    owner: data-team\n",
-        "    owner: data-team\n    # Holds masked production extracts.\n",
-      ),
+      "    owner: data-team\n",
+      "    owner: data-team\n    # Holds masked production extracts.\n",
     );
     // A policy attached to the account itself, not only to its OU.
     const organization = join(dir, "organization.yaml");
-    writeFileSync(
+    replaceInFile(
       organization,
-      readFileSync(organization, "utf8").replace(
-        "    region-deny: [Workloads, Sandbox, Infrastructure]\n",
-        "    region-deny: [Workloads, Sandbox, Infrastructure, staging-data]\n",
-      ),
+      "    region-deny: [Workloads, Sandbox, Infrastructure]\n",
+      "    region-deny: [Workloads, Sandbox, Infrastructure, staging-data]\n",
     );
     original = synthLandingZone(dir);
     output = await account(dir, "move", "--name", "staging-data", "--to-env", "prod", "--id", ID);
@@ -317,7 +314,7 @@ describe("quarantine and close", () => {
     );
   });
 
-  test("quarantine records the reason and date and moves the account under the deny-all policy", async () => {
+  test("quarantine records the reason and date and moves the account under the deny-all policy", () => {
     expect(readFileSync(join(dir, "staging.yaml"), "utf8")).toContain(
       "    lifecycle:\n      state: quarantined\n      reason: Credentials leaked in a public gist\n      since: 2026-11-29\n",
     );
@@ -498,10 +495,7 @@ describe("bad requests change no file", () => {
 
   test("an invalid config is reported as synth reports it, and the command exits non-zero", () => {
     const dir = copyExampleConfig();
-    writeFileSync(
-      join(dir, "dev.yaml"),
-      readFileSync(join(dir, "dev.yaml"), "utf8").replace("owner: data-team", "ownr: data-team"),
-    );
+    replaceInFile(join(dir, "dev.yaml"), "owner: data-team", "ownr: data-team");
     const before = snapshot(dir);
     const result = cli(
       dir,
@@ -577,11 +571,7 @@ describe("closures stay within AWS's limits", () => {
       (_, index) =>
         `  - name: prod-extra-${index}\n    email: aws+prod-extra-${index}@northwind-health.com\n    owner: platform-team\n${index < closingSince.length ? closing(closingSince[index]) : ""}`,
     ).join("");
-    const prod = readFileSync(join(dir, "prod.yaml"), "utf8").replace(
-      "baseline:\n",
-      `${extra}baseline:\n`,
-    );
-    writeFileSync(join(dir, "prod.yaml"), prod);
+    replaceInFile(join(dir, "prod.yaml"), "baseline:\n", `${extra}baseline:\n`);
     return { ...loadLandingZoneConfig(dir), everyFileParsed: true };
   }
 

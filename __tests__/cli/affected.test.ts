@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { affectedRequest, compareSynths, findAffectedStacks } from "../../cli/affected";
 import { deployOrder } from "../../cli/stack-order";
 import { typescriptEntryArguments } from "../../cli/synth-command";
-import { copyExampleConfig, tempDir } from "../helpers/synth";
+import { copyExampleConfig, replaceInFile } from "../helpers/example-config";
+import { tempDir } from "../helpers/temp-dirs";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -20,12 +21,10 @@ function git(cwd: string, ...args: string[]) {
 /** Adds the workload account dev-ml to a config folder's dev.yaml. */
 function stampDevMl(configDir: string) {
   const devFile = join(configDir, "dev.yaml");
-  writeFileSync(
+  replaceInFile(
     devFile,
-    readFileSync(devFile, "utf8").replace(
-      "\nbaseline:\n",
-      "\n  - name: dev-ml\n    email: aws+dev-ml@northwind-health.com\n    owner: ml-team\nbaseline:\n",
-    ),
+    "\nbaseline:\n",
+    "\n  - name: dev-ml\n    email: aws+dev-ml@northwind-health.com\n    owner: ml-team\nbaseline:\n",
   );
 }
 

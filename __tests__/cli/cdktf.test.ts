@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { cdktfEnvironment } from "../../cli/cdktf";
 import { typescriptEntryArguments } from "../../cli/synth-command";
-import { tempDir } from "../helpers/synth";
+import { tempDir } from "../helpers/temp-dirs";
 
 const ROOT = join(__dirname, "..", "..");
 const WORKFLOWS = join(ROOT, ".github", "workflows");

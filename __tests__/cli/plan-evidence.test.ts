@@ -1,12 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildChangeRecord } from "../../compliance/change-record/change-record";
 import type { ChangeRecord } from "../../compliance/change-record/change-record";
 import { parsePlan } from "../../compliance/change-record/plan-json";
 import { stackNameOf } from "../../cli/plan-evidence";
 import { typescriptEntryArguments } from "../../cli/synth-command";
-import { copyExampleConfig, tempDir } from "../helpers/synth";
+import { copyExampleConfig, replaceInFile } from "../helpers/example-config";
+import { tempDir } from "../helpers/temp-dirs";
 
 const ROOT = join(__dirname, "..", "..");
 const PLANS = join(__dirname, "..", "fixtures", "plans");
@@ -177,20 +178,18 @@ describe("AWS-shaped changes", () => {
 
     const configDir = copyExampleConfig();
     const organizationFile = join(configDir, "organization.yaml");
-    writeFileSync(
+    replaceInFile(
       organizationFile,
-      readFileSync(organizationFile, "utf8").replace(
-        "  minimumLogRetentionDays: 365\n",
-        [
-          "  minimumLogRetentionDays: 365",
-          "  approvedDestroys:",
-          "    - stack: logging",
-          "      address: aws_kms_key.trail-key_key_11111111",
-          "      approvedBy: Dana Whitfield, CISO",
-          "      reason: Key spec migration approved in CHG-1042; the old key stays until logs expire.",
-          "",
-        ].join("\n"),
-      ),
+      "  minimumLogRetentionDays: 365\n",
+      [
+        "  minimumLogRetentionDays: 365",
+        "  approvedDestroys:",
+        "    - stack: logging",
+        "      address: aws_kms_key.trail-key_key_11111111",
+        "      approvedBy: Dana Whitfield, CISO",
+        "      reason: Key spec migration approved in CHG-1042; the old key stays until logs expire.",
+        "",
+      ].join("\n"),
     );
     const partly = planEvidence([AWS, "--fail-on-destroy"], { LZ_CONFIG_DIR: configDir });
     expect(partly.status).toBe(2);

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { typescriptEntryArguments } from "../../cli/synth-command";
-import { tempDir } from "../helpers/synth";
+import { tempDir } from "../helpers/temp-dirs";
 
 const ROOT = join(__dirname, "..", "..");
 

@@ -3,7 +3,7 @@ import type { App } from "cdktf";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { OutputFolderError, synthesizeAtomically } from "../../cli/synthesize-atomically";
-import { tempDir } from "../helpers/synth";
+import { tempDir } from "../helpers/temp-dirs";
 
 /** An app of one small stack per name. */
 const stacks =
@@ -24,7 +24,7 @@ function tree(dir: string, prefix = ""): Record<string, string> {
   return files;
 }
 
-/** What `terraform init`, a saved plan and the README's plan-evidence recipe leave in a stack. */
+/** What `terraform init`, a saved plan and the plan-evidence recipe of docs/evidence.md leave in a stack. */
 function terraformWasHere(stackDir: string) {
   mkdirSync(join(stackDir, ".terraform", "providers"), { recursive: true });
   writeFileSync(join(stackDir, ".terraform", "providers", "aws"), "provider binary");

@@ -2,14 +2,15 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { typescriptEntryArguments } from "../../cli/synth-command";
-import { copyExampleConfig, tempDir } from "../helpers/synth";
+import { copyExampleConfig } from "../helpers/example-config";
+import { tempDir } from "../helpers/temp-dirs";
 
 const ROOT = join(__dirname, "..", "..");
 const scripts: Record<string, string> = JSON.parse(
   readFileSync(join(ROOT, "package.json"), "utf8"),
 ).scripts;
 /** Scripts that take no input from the user: no arguments, no variables. */
-const WITHOUT_INPUT = ["generate-schema", "generate-gap-list", "lint:workflows"];
+const WITHOUT_INPUT = ["generate-schema", "docs", "lint:workflows"];
 
 /** The TypeScript entry point an npm script runs, as `npm run <script>` would. */
 function entryOf(script: string): string {

@@ -1,12 +1,13 @@
 import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { synthesizeAtomically } from "../../cli/synthesize-atomically";
 import { enforceGuardrails } from "../../compliance/enforce-guardrails";
 import { GuardrailViolationError } from "../../compliance/rules/evaluate-rules";
 import { loadLandingZoneConfig } from "../../config/loader/load-config";
 import { buildLandingZone } from "../../stacks/landing-zone";
-import { copyExampleConfig, EXAMPLE_CONFIG_DIR, tempDir } from "../helpers/synth";
+import { copyExampleConfig, EXAMPLE_CONFIG_DIR, replaceInFile } from "../helpers/example-config";
+import { tempDir } from "../helpers/temp-dirs";
 
 test("a change that breaks a guardrail fails the synth with rule id, address and fix, and writes nothing", () => {
   const config = loadLandingZoneConfig(EXAMPLE_CONFIG_DIR);
@@ -34,22 +35,20 @@ test("a change that breaks a guardrail fails the synth with rule id, address and
 test("a justified suppression lets the synth pass and lands in the evidence as an exception", () => {
   const configDir = copyExampleConfig();
   const organizationFile = join(configDir, "organization.yaml");
-  writeFileSync(
+  replaceInFile(
     organizationFile,
-    readFileSync(organizationFile, "utf8").replace(
-      "  suppressions:\n",
-      [
-        "  suppressions:",
-        "    - rule: LZ-IAM-003",
-        '      resource: "organization/aws_iam_user.*"',
-        "      justification: Legacy SFTP integration user; replaced by Transfer Family in Q1.",
-        "      expires: 2099-03-31",
-        "    - rule: LZ-IAM-004",
-        '      resource: "dev/aws_iam_access_key.*"',
-        "      justification: Kept for a partner that has since moved to OIDC.",
-        "",
-      ].join("\n"),
-    ),
+    "  suppressions:\n",
+    [
+      "  suppressions:",
+      "    - rule: LZ-IAM-003",
+      '      resource: "organization/aws_iam_user.*"',
+      "      justification: Legacy SFTP integration user; replaced by Transfer Family in Q1.",
+      "      expires: 2099-03-31",
+      "    - rule: LZ-IAM-004",
+      '      resource: "dev/aws_iam_access_key.*"',
+      "      justification: Kept for a partner that has since moved to OIDC.",
+      "",
+    ].join("\n"),
   );
   const config = loadLandingZoneConfig(configDir);
   const outdir = join(tempDir(), "cdktf.out");

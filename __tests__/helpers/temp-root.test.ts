@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { tempDir } from "./synth";
+import { tempDir } from "./temp-dirs";
 
 const ROOT = join(__dirname, "..", "..");
 

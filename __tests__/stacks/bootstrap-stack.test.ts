@@ -1,5 +1,5 @@
-import { synthLandingZone } from "../helpers/synth";
-import type { StackJson, SynthOutput } from "../helpers/synth";
+import { exampleSynth } from "../helpers/example-synth";
+import type { StackJson, SynthOutput } from "../helpers/synth-output";
 
 let out: SynthOutput;
 let stack: StackJson;
@@ -13,7 +13,7 @@ const only = (type: string, owner: "state" | "access-logs" = "state") => {
 };
 
 beforeAll(() => {
-  out = synthLandingZone();
+  out = exampleSynth();
   stack = out.stack("bootstrap");
 });
 

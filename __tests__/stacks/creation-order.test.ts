@@ -1,5 +1,5 @@
-import { synthLandingZone } from "../helpers/synth";
-import type { StackJson, SynthOutput } from "../helpers/synth";
+import { exampleSynth } from "../helpers/example-synth";
+import type { StackJson, SynthOutput } from "../helpers/synth-output";
 
 /**
  * AWS checks some things when a resource is created that Terraform can't see as references: a
@@ -10,7 +10,7 @@ import type { StackJson, SynthOutput } from "../helpers/synth";
 
 let out: SynthOutput;
 beforeAll(() => {
-  out = synthLandingZone();
+  out = exampleSynth();
 });
 
 type Resource = { type: string; name: string; body: StackJson };

@@ -1,12 +1,13 @@
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { copyExampleConfig, synthLandingZone } from "../helpers/synth";
-import type { SynthOutput } from "../helpers/synth";
+import { exampleSynth } from "../helpers/example-synth";
+import { copyExampleConfig, replaceInFile } from "../helpers/example-config";
+import { synthLandingZone } from "../helpers/synth";
+import type { SynthOutput } from "../helpers/synth-output";
 
 let out: SynthOutput;
 
 beforeAll(() => {
-  out = synthLandingZone();
+  out = exampleSynth();
 });
 
 const accountsOf = (stack: string) =>
@@ -84,12 +85,10 @@ test("matches the snapshot of the example organization", () => {
 test("a policy attached to a workload account is attached by that account's environment stack", () => {
   const configDir = copyExampleConfig();
   const organizationFile = join(configDir, "organization.yaml");
-  writeFileSync(
+  replaceInFile(
     organizationFile,
-    readFileSync(organizationFile, "utf8").replace(
-      "    deny-all: [Suspended]",
-      "    deny-all: [Suspended, dev-data]",
-    ),
+    "    deny-all: [Suspended]",
+    "    deny-all: [Suspended, dev-data]",
   );
   const stamped = synthLandingZone(configDir);
   const [attachment] = Object.values(

@@ -1,19 +1,17 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AccessMatrix } from "../../compliance/evidence/access-matrix";
 import { evaluateRules } from "../../compliance/rules/evaluate-rules";
 import { RULE_PACK } from "../../compliance/rules/rule-pack";
-import {
-  copyExampleConfig,
-  defaultProvider,
-  EXAMPLE_MEMBER_ROLE,
-  synthLandingZone,
-} from "../helpers/synth";
-import type { StackJson, SynthOutput } from "../helpers/synth";
+import { exampleSynth } from "../helpers/example-synth";
+import { copyExampleConfig, replaceInFile } from "../helpers/example-config";
+import { synthLandingZone } from "../helpers/synth";
+import { defaultProvider, EXAMPLE_MEMBER_ROLE } from "../helpers/synth-output";
+import type { StackJson, SynthOutput } from "../helpers/synth-output";
 
 let out: SynthOutput;
 beforeAll(() => {
-  out = synthLandingZone();
+  out = exampleSynth();
 });
 
 const permissionSets = () =>
@@ -145,21 +143,19 @@ describe("with groups from an external IdP and a delegated administrator", () =>
   beforeAll(() => {
     const configDir = copyExampleConfig();
     const identityFile = join(configDir, "identity.yaml");
-    writeFileSync(
+    replaceInFile(
       identityFile,
-      readFileSync(identityFile, "utf8").replace(
-        "groupSource: identity-store",
-        "groupSource: external-idp\ndelegatedAdministrator: shared-services",
-      ),
+      "groupSource: identity-store",
+      "groupSource: external-idp\ndelegatedAdministrator: shared-services",
     );
     delegated = synthLandingZone(configDir);
   });
 
   test("groups are looked up by display name, not created", () => {
     expect(delegated.resources("identity", "aws_identitystore_group")).toEqual({});
-    const lookups = Object.values(
+    const lookups = Object.values<StackJson>(
       delegated.stack("identity").data.aws_identitystore_group,
-    ) as StackJson[];
+    );
     expect(
       lookups.map((lookup) => lookup.alternate_identifier.unique_attribute.attribute_value).sort(),
     ).toContain("developers");

@@ -1,12 +1,14 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { copyExampleConfig, synthLandingZone } from "../helpers/synth";
-import type { SynthOutput } from "../helpers/synth";
+import { exampleSynth } from "../helpers/example-synth";
+import { copyExampleConfig } from "../helpers/example-config";
+import { synthLandingZone } from "../helpers/synth";
+import type { SynthOutput } from "../helpers/synth-output";
 
 let example: SynthOutput;
 
 beforeAll(() => {
-  example = synthLandingZone();
+  example = exampleSynth();
 });
 
 test("the same config synthesizes byte-identical stacks, manifest and evidence", () => {

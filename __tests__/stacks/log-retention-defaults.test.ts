@@ -1,23 +1,17 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { retentionMeeting } from "../../config/model/log-retention";
-import { copyExampleConfig, synthLandingZone } from "../helpers/synth";
+import { editedExample } from "../helpers/example-config";
+import { synthLandingZone } from "../helpers/synth";
 
 /** The example with a stricter log minimum (400 days), and prod's WAF retention as given. */
 function exampleWithMinimum(prodWafRetention: string | undefined): string {
-  const dir = copyExampleConfig();
-  const edit = (file: string, from: string, to: string) => {
-    const text = readFileSync(join(dir, file), "utf8");
-    if (!text.includes(from)) throw new Error(`${file} no longer holds ${JSON.stringify(from)}`);
-    writeFileSync(join(dir, file), text.replace(from, to));
-  };
-  edit("organization.yaml", "minimumLogRetentionDays: 365", "minimumLogRetentionDays: 400");
-  edit(
-    "prod.yaml",
-    "    logRetentionDays: 400\n",
-    prodWafRetention ? `    logRetentionDays: ${prodWafRetention}\n` : "",
-  );
-  return dir;
+  return editedExample([
+    ["organization.yaml", "minimumLogRetentionDays: 365", "minimumLogRetentionDays: 400"],
+    [
+      "prod.yaml",
+      "    logRetentionDays: 400\n",
+      prodWafRetention ? `    logRetentionDays: ${prodWafRetention}\n` : "",
+    ],
+  ]);
 }
 
 test("defaults meet the organization's own minimum: the shortest retention CloudWatch accepts", () => {

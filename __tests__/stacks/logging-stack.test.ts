@@ -1,10 +1,11 @@
-import { defaultProvider, EXAMPLE_MEMBER_ROLE, synthLandingZone } from "../helpers/synth";
-import type { StackJson, SynthOutput } from "../helpers/synth";
+import { exampleSynth } from "../helpers/example-synth";
+import { defaultProvider, EXAMPLE_MEMBER_ROLE } from "../helpers/synth-output";
+import type { StackJson, SynthOutput } from "../helpers/synth-output";
 
 let out: SynthOutput;
 let stack: StackJson;
 beforeAll(() => {
-  out = synthLandingZone();
+  out = exampleSynth();
   stack = out.stack("logging");
 });
 

@@ -1,12 +1,12 @@
 import { fromControlMatrixJson } from "../../compliance/evidence/control-matrix";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { synthLandingZone } from "../helpers/synth";
-import type { SynthOutput } from "../helpers/synth";
+import { exampleSynth } from "../helpers/example-synth";
+import type { SynthOutput } from "../helpers/synth-output";
 
 let out: SynthOutput;
 beforeAll(() => {
-  out = synthLandingZone();
+  out = exampleSynth();
 });
 
 const all = (stack: string, type: string) => Object.values(out.resources(stack, type));

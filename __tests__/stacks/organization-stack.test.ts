@@ -1,11 +1,11 @@
-import { synthLandingZone } from "../helpers/synth";
-import type { StackJson, SynthOutput } from "../helpers/synth";
+import { exampleSynth } from "../helpers/example-synth";
+import type { StackJson, SynthOutput } from "../helpers/synth-output";
 
 let out: SynthOutput;
 let stack: StackJson;
 
 beforeAll(() => {
-  out = synthLandingZone();
+  out = exampleSynth();
   stack = out.stack("organization");
 });
 

@@ -1,9 +1,9 @@
-import { synthLandingZone } from "../helpers/synth";
-import type { SynthOutput } from "../helpers/synth";
+import { exampleSynth } from "../helpers/example-synth";
+import type { SynthOutput } from "../helpers/synth-output";
 
 let out: SynthOutput;
 beforeAll(() => {
-  out = synthLandingZone();
+  out = exampleSynth();
 });
 
 const roles = () => Object.values(out.resources("pipeline", "aws_iam_role"));

@@ -1,18 +1,16 @@
 import { fromControlMatrixJson } from "../../compliance/evidence/control-matrix";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import {
-  copyExampleConfig,
-  defaultProvider,
-  EXAMPLE_MEMBER_ROLE,
-  synthLandingZone,
-} from "../helpers/synth";
-import type { SynthOutput } from "../helpers/synth";
+import { exampleSynth } from "../helpers/example-synth";
+import { copyExampleConfig, replaceInFile } from "../helpers/example-config";
+import { synthLandingZone } from "../helpers/synth";
+import { defaultProvider, EXAMPLE_MEMBER_ROLE } from "../helpers/synth-output";
+import type { SynthOutput } from "../helpers/synth-output";
 
 let out: SynthOutput;
 beforeAll(() => {
-  out = synthLandingZone();
+  out = exampleSynth();
 });
 
 const all = (stack: string, type: string) => Object.values(out.resources(stack, type));
@@ -59,13 +57,7 @@ describe("AWS Config", () => {
   test("changing the governed regions changes the recorders accordingly", () => {
     const configDir = copyExampleConfig();
     const organizationFile = join(configDir, "organization.yaml");
-    writeFileSync(
-      organizationFile,
-      readFileSync(organizationFile, "utf8").replace(
-        "  - us-west-2\n",
-        "  - us-west-2\n  - eu-west-1\n",
-      ),
-    );
+    replaceInFile(organizationFile, "  - us-west-2\n", "  - us-west-2\n  - eu-west-1\n");
     const wider = synthLandingZone(configDir);
     const regions = Object.values(
       wider.resources("account-prod-data", "aws_config_configuration_recorder"),
@@ -204,12 +196,10 @@ describe("security services, delegated to the audit account", () => {
     expect(all("security", "aws_inspector2_organization_configuration")).toHaveLength(2);
     const configDir = copyExampleConfig();
     const organizationFile = join(configDir, "organization.yaml");
-    writeFileSync(
+    replaceInFile(
       organizationFile,
-      readFileSync(organizationFile, "utf8").replace(
-        "  macie: true\n  inspector: true\n",
-        "  macie: false\n  inspector: false\n",
-      ),
+      "  macie: true\n  inspector: true\n",
+      "  macie: false\n  inspector: false\n",
     );
     const off = synthLandingZone(configDir);
     expect(off.resources("security", "aws_macie2_account")).toEqual({});
@@ -327,12 +317,10 @@ describe("backup reporting", () => {
   test("with organization-policy reporting, no report plans are made", () => {
     const configDir = copyExampleConfig();
     const organizationFile = join(configDir, "organization.yaml");
-    writeFileSync(
+    replaceInFile(
       organizationFile,
-      readFileSync(organizationFile, "utf8").replace(
-        "backupReporting: report-plan",
-        "backupReporting: organization-policy",
-      ),
+      "backupReporting: report-plan",
+      "backupReporting: organization-policy",
     );
     expect(synthLandingZone(configDir).resources("security", "aws_backup_report_plan")).toEqual({});
   });

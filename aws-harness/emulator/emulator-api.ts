@@ -84,7 +84,7 @@ export async function emulatorAccountCredentials(
 /**
  * The bucket that holds every stack's state in the emulator. It can't be the landing zone's own
  * state bucket: the emulator applies a bucket policy's Deny statements without their conditions,
- * so the TLS-only statements deny every request, over TLS too (see the gap list in the README).
+ * so the TLS-only statements deny every request, over TLS too (see docs/proof-from-aws.md).
  */
 export async function createEmulatorBucket(
   endpoint: EmulatorEndpoint,

@@ -11,7 +11,7 @@ export interface EmulatorGap {
   readonly resourceType: string;
   /** Only resources whose argument has this value, when one type is only partly missing. */
   readonly where?: { readonly argument: string; readonly equals: string };
-  /** What the emulator lacks or gets wrong, in a sentence: the README shows it. */
+  /** What the emulator lacks or gets wrong, in a sentence: docs/proof-from-aws.md shows it. */
   readonly reason: string;
   /** The call that fails, as Terraform's error names it ("SSO Admin: ListTagsForResource"). */
   readonly failingCall: string;
@@ -65,7 +65,7 @@ export function gapOf(
   );
 }
 
-/** How an entry is named in reports and the README. */
+/** How an entry is named in reports and in docs/proof-from-aws.md. */
 export function describeGap(gap: EmulatorGap): string {
   const which = gap.where
     ? `${gap.resourceType} (${gap.where.argument} = ${gap.where.equals})`

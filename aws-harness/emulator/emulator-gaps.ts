@@ -2,10 +2,11 @@ import type { EmulatorGap } from "./emulator-gap";
 
 /**
  * Where moto 5.2 can't stand in for AWS, so these resources are proven by `terraform validate`
- * only (or, with `withhold`, applied without the one argument the emulator can't take). The
- * README lists them. An entry may name only an API the emulator lacks or gets wrong, never an
- * error AWS would give too: that is a defect of the landing zone, to be fixed. Each message was
- * read in the emulator's own code, and the harness checks it again on every run.
+ * only (or, with `withhold`, applied without the one argument the emulator can't take).
+ * docs/proof-from-aws.md lists them (`npm run docs`). An entry may name only an API the emulator
+ * lacks or gets wrong, never an error AWS would give too: that is a defect of the landing zone, to
+ * be fixed. Each message was read in the emulator's own code, and the harness checks it again on
+ * every run.
  *
  * For the calls the emulator has no route for it answers HTTP 404 with an HTML page, which is
  * all Terraform can show; the message is then the request line the emulator logs.

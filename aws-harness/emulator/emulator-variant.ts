@@ -1,7 +1,7 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { isMap, isSeq, parseDocument } from "yaml";
-import type { Document, YAMLMap } from "yaml";
+import type { Document } from "yaml";
 import { IDENTITY_FILE, ORGANIZATION_FILE } from "../../config/loader/load-config";
 
 /** The edits that make a config its emulator variant, listed in the harness report. */
@@ -55,7 +55,7 @@ export function writeEmulatorVariant(sourceDir: string, targetDir: string): Vari
       removeOuIds(doc, file, ["organizationalUnits"], edits);
       const core = doc.get("coreAccounts", true);
       if (isMap(core))
-        for (const role of (core as YAMLMap).items.map((pair) => String(pair.key)))
+        for (const role of core.items.map((pair) => String(pair.key)))
           removeIn(doc, file, ["coreAccounts", role, "id"], edits);
     } else {
       const accounts = doc.get("accounts", true);

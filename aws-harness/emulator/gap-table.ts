@@ -1,9 +1,10 @@
+import { escapeCell } from "../../cli/docs/markdown-table";
 import { describeGap } from "./emulator-gap";
 import type { EmulatorGap } from "./emulator-gap";
 
 /**
  * The gap list as a Markdown table, for the run's report (with how many resources each entry
- * took out of that run) and for the README (without).
+ * took out of that run) and for docs/proof-from-aws.md (without).
  */
 export function gapTable(
   gaps: readonly EmulatorGap[],
@@ -15,7 +16,7 @@ export function gapTable(
     `| --- | --- | --- | --- |${counted ? " ---: |" : ""}`,
     ...gaps.map(
       (gap) =>
-        `| ${describeGap(gap)} | ${gap.reason} | ${gap.failingCall} | \`${gap.emulatorMessage.replaceAll("|", "\\|")}\` |${counted ? ` ${resourcesOf(gap)} |` : ""}`,
+        `| ${[describeGap(gap), gap.reason, gap.failingCall, `\`${gap.emulatorMessage}\``].map(escapeCell).join(" | ")} |${counted ? ` ${resourcesOf(gap)} |` : ""}`,
     ),
   ];
 }

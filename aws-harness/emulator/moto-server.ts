@@ -64,7 +64,7 @@ function makeCertificate(dir: string): { cert: string; key: string } {
   return { cert, key };
 }
 
-export function httpsGet(url: string, caBundle: string): Promise<number> {
+function httpsGet(url: string, caBundle: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(url, { ca: readFileSync(caBundle), timeout: 2000 }, (res) => {
       res.resume();

@@ -101,8 +101,7 @@ export function stripEmulatorGaps(
     [];
   for (const kind of ["resource", "data"] as const)
     for (const [type, byName] of Object.entries(stripped[kind] ?? {}))
-      for (const [name, block] of Object.entries(byName))
-        blocks.push({ kind, type, name, block: block as TerraformBlock });
+      for (const [name, block] of Object.entries(byName)) blocks.push({ kind, type, name, block });
   const addressOf = (entry: (typeof blocks)[number]) =>
     `${entry.kind === "data" ? "data." : ""}${entry.type}.${entry.name}`;
 

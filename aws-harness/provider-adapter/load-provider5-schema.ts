@@ -46,14 +46,16 @@ export function loadProvider5Schema(options: LoadProvider5SchemaOptions): Provid
 
   const terraform = (args: string[]) => runTerraform(options, args);
   terraform(["init", "-input=false", "-no-color", "-backend=false"]);
-  const selections = JSON.parse(terraform(["version", "-json"])).provider_selections ?? {};
-  const selected = selections[AWS_PROVIDER_SOURCE];
+  const versionJson = JSON.parse(terraform(["version", "-json"])) as {
+    provider_selections?: Record<string, string>;
+  };
+  const selected = versionJson.provider_selections?.[AWS_PROVIDER_SOURCE];
   if (selected !== version) {
     throw new Error(
       `loadProvider5Schema: terraform init in ${options.scratchDir} selected ${AWS_PROVIDER_SOURCE} ${JSON.stringify(selected)}, expected ${version}`,
     );
   }
-  const schemaJson = JSON.parse(terraform(["providers", "schema", "-json"]));
+  const schemaJson: unknown = JSON.parse(terraform(["providers", "schema", "-json"]));
   return parseProviderSchemaJson(schemaJson, AWS_PROVIDER_SOURCE, selected);
 }
 

@@ -38,7 +38,7 @@ export function blockInstances(value: JsonValue | undefined): BlockInstance[] {
  * The provider a resource or data source belongs to: its `provider` meta-argument's local name
  * (`aws.management` -> `aws`), else the type's prefix, which is how Terraform infers it.
  */
-export function providerLocalName(type: string, body: JsonObject): string {
+function providerLocalName(type: string, body: JsonObject): string {
   const provider = body["provider"];
   if (typeof provider === "string") return provider.split(".")[0];
   return type.split("_")[0];

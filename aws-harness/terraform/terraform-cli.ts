@@ -7,7 +7,7 @@ import type { HarnessSettings } from "../harness-settings";
  * A Terraform CLI configuration that installs the AWS provider from the mirror, and everything
  * else (nothing today) from the registry. Without a mirror, Terraform's defaults apply.
  */
-export function cliConfiguration(providerMirror: string | undefined): string {
+function cliConfiguration(providerMirror: string | undefined): string {
   if (!providerMirror) return "";
   const aws = `"registry.terraform.io/hashicorp/aws"`;
   return [

@@ -5,14 +5,14 @@ import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
 import { accountBaselineStackName, environmentStackName } from "../../config/model/stack-names";
 
 /** Access (group: permission set) an account gets from identity.yaml. */
-export function accessOf(config: LandingZoneConfig, account: string): string[] {
+function accessOf(config: LandingZoneConfig, account: string): string[] {
   return expandAssignments(config)
     .filter((grant) => grant.account.name === account)
     .map((grant) => `${grant.group}: ${grant.permissionSet}`);
 }
 
 /** Organization policies reaching an account, with where each is attached. */
-export function guardrailsOf(config: LandingZoneConfig, account: string): string[] {
+function guardrailsOf(config: LandingZoneConfig, account: string): string[] {
   const reaching = buildPolicyInventory(config).accounts.find((entry) => entry.account === account);
   return (reaching?.policies ?? []).map((policy) => `${policy.name} (${policy.attachedAt})`);
 }

@@ -18,9 +18,7 @@ function accountsOf(text: string): { doc: Document.Parsed; seq: YAMLSeq | undefi
 /** Index of the account called `name` in the file, or -1. */
 export function findAccount(text: string, name: string): number {
   const { seq } = accountsOf(text);
-  return (seq?.items ?? []).findIndex(
-    (item) => isMap(item) && (item as YAMLMap).get("name") === name,
-  );
+  return (seq?.items ?? []).findIndex((item) => isMap(item) && item.get("name") === name);
 }
 
 /** Renders a mapping as a block list item indented by `indent` spaces. */
@@ -72,7 +70,10 @@ export function appendAccount(text: string, entry: Record<string, unknown>): str
   // An empty or flow-style list: let the document API rewrite it as a block list.
   doc.set(
     "accounts",
-    doc.createNode([...(seq?.items.map((item) => (item as YAMLMap).toJSON()) ?? []), entry]),
+    doc.createNode([
+      ...(seq?.items.map((item): unknown => (item as YAMLMap).toJSON()) ?? []),
+      entry,
+    ]),
   );
   (doc.get("accounts", true) as YAMLSeq).flow = false;
   return doc.toString(STRINGIFY);

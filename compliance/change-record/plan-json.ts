@@ -28,7 +28,7 @@ export interface TerraformPlan {
 }
 
 /** Plan JSON format major versions this tool understands. */
-export const SUPPORTED_FORMAT_MAJORS = [0, 1];
+const SUPPORTED_FORMAT_MAJORS = [0, 1];
 
 export class PlanFormatError extends Error {}
 

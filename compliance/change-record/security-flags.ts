@@ -2,6 +2,8 @@ import { createTwoFilesPatch } from "diff";
 import type { ChangeKind } from "./classify-change";
 import type { PlanResourceChange } from "./plan-json";
 import { isSensitive } from "./sensitive-values";
+import { EVIDENCE_BUCKET_NAME } from "../../contracts/resource-names";
+import { AUDIT_LOG_BUCKET_TAG } from "../../contracts/tags";
 
 export interface SecurityFlag {
   readonly kind: "protected-deletion" | "policy-change" | "control-off";
@@ -11,7 +13,7 @@ export interface SecurityFlag {
 }
 
 /** Types whose deletion or replacement loses evidence, access control or recoverability. */
-export const PROTECTED_TYPES = new Set([
+const PROTECTED_TYPES = new Set([
   "aws_organizations_organization",
   "aws_organizations_organizational_unit",
   "aws_organizations_account",
@@ -41,14 +43,14 @@ function isProtectedBucket(value: unknown): boolean {
   } | null;
   if (!bucket) return false;
   return (
-    bucket.tags?.DataPurpose === "audit-logs" ||
+    bucket.tags?.[AUDIT_LOG_BUCKET_TAG.key] === AUDIT_LOG_BUCKET_TAG.value ||
     bucket.object_lock_enabled === true ||
-    /log-archive|access-logs|terraform-state|backup-reports/.test(bucket.bucket ?? "")
+    EVIDENCE_BUCKET_NAME.test(bucket.bucket ?? "")
   );
 }
 
 /** Attributes that hold a policy document, by resource type. */
-export const POLICY_ATTRIBUTES: Readonly<Record<string, string>> = {
+const POLICY_ATTRIBUTES: Readonly<Record<string, string>> = {
   aws_organizations_policy: "content",
   aws_iam_policy: "policy",
   aws_iam_role_policy: "policy",
@@ -89,7 +91,7 @@ const shortened = (attribute: string, what: string): Check => ({
 });
 
 /** Attribute changes that switch a control off. */
-export const CONTROL_CHECKS: Readonly<Record<string, readonly Check[]>> = {
+const CONTROL_CHECKS: Readonly<Record<string, readonly Check[]>> = {
   aws_cloudtrail: [
     turnedOff("is_multi_region_trail", "the trail stops recording every region"),
     turnedOff("enable_log_file_validation", "log file validation is switched off"),

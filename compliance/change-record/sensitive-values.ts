@@ -12,12 +12,3 @@ export function isSensitive(marker: unknown, path: readonly (string | number)[])
   }
   return current === true;
 }
-
-/** A value as it may be shown: sensitive ones are replaced, never printed. */
-export function shownValue(
-  value: unknown,
-  marker: unknown,
-  path: readonly (string | number)[],
-): unknown {
-  return isSensitive(marker, path) ? "(sensitive)" : value;
-}

@@ -15,7 +15,7 @@ interface CriterionDefinition {
 const security = (id: string, title: string, ...organizational: OrganizationalArea[]) =>
   ({ id, category: "security", title, organizational }) as const;
 
-export const TRUST_SERVICES_CRITERIA = [
+const TRUST_SERVICES_CRITERIA = [
   security("CC1.1", "The entity shows it values integrity and ethics", "informationSecurityPolicy"),
   security(
     "CC1.2",
@@ -238,10 +238,6 @@ export const TRUST_SERVICES_CRITERIA = [
 
 export type CriterionId = (typeof TRUST_SERVICES_CRITERIA)[number]["id"];
 export type Criterion = CriterionDefinition & { readonly id: CriterionId };
-
-export const CRITERIA_BY_ID: ReadonlyMap<string, Criterion> = new Map(
-  TRUST_SERVICES_CRITERIA.map((criterion) => [criterion.id, criterion]),
-);
 
 /** Security is always in scope; the other categories are chosen in config. */
 export function criteriaInScope(categories: readonly CriterionCategory[]): Criterion[] {

@@ -7,7 +7,7 @@ import { constructPathOf, locateResources } from "./stack-locations";
 import type { ResourceLocation } from "./stack-locations";
 
 /** The "stack" of controls implemented by repository files (workflows, tools). */
-export const REPOSITORY_STACK = "repository";
+const REPOSITORY_STACK = "repository";
 
 export interface ControlEvidence {
   readonly id: string;

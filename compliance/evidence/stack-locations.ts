@@ -2,7 +2,7 @@ import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
 import { listAccounts } from "../../config/model/accounts";
 import { accountBaselineStackName } from "../../config/model/stack-names";
 import type { SynthesizedStack } from "../rules/evaluate-rules";
-import type { TerraformJson } from "../rules/rule";
+import { block, resourcesByType } from "../rules/rule";
 
 export interface ResourceLocation {
   readonly stack: string;
@@ -28,17 +28,16 @@ export function locateResources(
   stack: SynthesizedStack,
   account: string,
 ): Map<string, ResourceLocation> {
-  const providerRegion = String(stack.json.provider?.aws?.[0]?.region ?? "");
+  const provider = block(block(stack.json.provider)?.aws);
+  const providerRegion = (provider?.region as string | undefined) ?? "";
   const locations = new Map<string, ResourceLocation>();
-  for (const [type, byName] of Object.entries<Record<string, TerraformJson>>(
-    stack.json.resource ?? {},
-  )) {
+  for (const [type, byName] of Object.entries(resourcesByType(stack.json))) {
     for (const [name, body] of Object.entries(byName)) {
       const address = `${type}.${name}`;
       locations.set(address, {
         stack: stack.name,
         account,
-        region: String(body.region ?? providerRegion),
+        region: (body.region as string | undefined) ?? providerRegion,
         address,
       });
     }
@@ -49,5 +48,6 @@ export function locateResources(
 /** Construct path of a resource, as cdktf records it in the JSON metadata. */
 export function constructPathOf(stack: SynthesizedStack, address: string): string | undefined {
   const [type, ...rest] = address.split(".");
-  return stack.json.resource?.[type]?.[rest.join(".")]?.["//"]?.metadata?.path;
+  const resource = resourcesByType(stack.json)[type]?.[rest.join(".")];
+  return (resource?.["//"] as { metadata?: { path?: string } } | undefined)?.metadata?.path;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SynthesizedStack } from "../rules/evaluate-rules";
+import type { TerraformJson } from "../rules/rule";
 
 /** The stacks of a synth output folder, in manifest order, with their Terraform JSON. */
 export function readSynthesizedStacks(outdir: string): SynthesizedStack[] {
@@ -9,6 +10,8 @@ export function readSynthesizedStacks(outdir: string): SynthesizedStack[] {
   };
   return Object.entries(manifest.stacks).map(([name, stack]) => ({
     name,
-    json: JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8")),
+    json: JSON.parse(
+      readFileSync(join(outdir, stack.synthesizedStackPath), "utf8"),
+    ) as TerraformJson,
   }));
 }

@@ -21,7 +21,7 @@ import { accountOfStack } from "./stack-locations";
 import { heldBaselines } from "../../config/model/held-baselines";
 import { renderHeldBaselines } from "./held-baselines";
 
-export const EVIDENCE_DIR = "evidence";
+const EVIDENCE_DIR = "evidence";
 
 export interface EvidenceInput {
   readonly app: IConstruct;
@@ -63,7 +63,10 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
   write("access-matrix", renderAccessMatrix(accessMatrix), accessMatrix);
   writeFileSync(join(dir, "access-review.csv"), renderAccessReviewCsv(accessMatrix));
   write("organization-diagram", renderOrganizationDiagram(config, policyInventory));
-  const configRules = conformancePackRules(config);
+  const configRules = conformancePackRules(
+    config.organization.config.compliance,
+    config.organization.config.securityServices.additionalConfigRules,
+  );
   write("config-rules", renderConfigRules(configRules), configRules);
   const held = heldBaselines(config);
   write("held-baselines", renderHeldBaselines(held), held);

@@ -1,5 +1,6 @@
 import { block, blocks, expectThat, isSetString, nonCompliant, COMPLIANT } from "./rule";
 import type { Rule, TerraformJson } from "./rule";
+import { IMMUTABLE_VAULT_TAG_KEY } from "../../contracts/tags";
 
 const PLAN = ["aws_backup_plan"];
 const copyActions = (rule: TerraformJson) => blocks(rule.copy_action);
@@ -59,7 +60,7 @@ export const BACKUP_RULES: readonly Rule[] = [
         const short = retentions.find((days) => days < settings.minimumBackupRetentionDays);
         if (short !== undefined) {
           return nonCompliant(
-            `rule ${rule.rule_name} keeps backups ${short} days, less than ${settings.minimumBackupRetentionDays}`,
+            `rule ${String(rule.rule_name)} keeps backups ${short} days, less than ${settings.minimumBackupRetentionDays}`,
           );
         }
       }
@@ -68,9 +69,6 @@ export const BACKUP_RULES: readonly Rule[] = [
   },
 ];
 
-/** Tag the backup baseline puts on vaults whose environment asks for immutability. */
-export const IMMUTABLE_VAULT_TAG_KEY = "Immutable";
-
 export const VAULT_LOCK_RULE: Rule = {
   id: "LZ-BKP-005",
   criteria: ["A1.2", "CC7.5"],
@@ -78,7 +76,8 @@ export const VAULT_LOCK_RULE: Rule = {
   fix: "Add an aws_backup_vault_lock_configuration with min_retention_days and max_retention_days for the vault.",
   appliesTo: ["aws_backup_vault"],
   check: (vault, context) => {
-    if (vault.body.tags?.[IMMUTABLE_VAULT_TAG_KEY] !== "true") return { status: "not-applicable" };
+    const tags = vault.body.tags as Record<string, string> | undefined;
+    if (tags?.[IMMUTABLE_VAULT_TAG_KEY] !== "true") return { status: "not-applicable" };
     const locks = context.referencing(
       "aws_backup_vault_lock_configuration",
       "backup_vault_name",

@@ -1,7 +1,7 @@
 import { block, expectThat } from "./rule";
 import type { Rule } from "./rule";
 
-export const FOUNDATIONAL_BEST_PRACTICES = "standards/aws-foundational-security-best-practices/";
+const FOUNDATIONAL_BEST_PRACTICES = "standards/aws-foundational-security-best-practices/";
 
 export const DETECTION_RULES: readonly Rule[] = [
   {
@@ -21,7 +21,7 @@ export const DETECTION_RULES: readonly Rule[] = [
     check: (configuration) =>
       expectThat(
         configuration.body.auto_enable_organization_members === "ALL",
-        `auto-enables ${configuration.body.auto_enable_organization_members ?? "no"} accounts, not ALL`,
+        `auto-enables ${(configuration.body.auto_enable_organization_members as string | undefined) ?? "no"} accounts, not ALL`,
       ),
   },
   {
@@ -33,7 +33,7 @@ export const DETECTION_RULES: readonly Rule[] = [
     appliesTo: ["aws_securityhub_configuration_policy"],
     check: (policy) => {
       const configuration = block(policy.body.configuration_policy);
-      const standards: string[] = configuration?.enabled_standard_arns ?? [];
+      const standards = (configuration?.enabled_standard_arns as string[] | undefined) ?? [];
       return expectThat(
         configuration?.service_enabled === true &&
           standards.some((arn) => arn.includes(FOUNDATIONAL_BEST_PRACTICES)),
@@ -48,6 +48,9 @@ export const DETECTION_RULES: readonly Rule[] = [
     fix: "Give the alarm an alarm_actions entry, such as the security topic.",
     appliesTo: ["aws_cloudwatch_metric_alarm"],
     check: (alarm) =>
-      expectThat((alarm.body.alarm_actions ?? []).length > 0, "has no alarm action"),
+      expectThat(
+        Array.isArray(alarm.body.alarm_actions) && alarm.body.alarm_actions.length > 0,
+        "has no alarm action",
+      ),
   },
 ];

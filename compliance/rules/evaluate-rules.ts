@@ -1,5 +1,6 @@
 import picomatch from "picomatch";
 import type { SuppressionConfig } from "../../config/schema/compliance-schema";
+import { resourcesByType } from "./rule";
 import type { ResourceRef, Rule, RuleContext, RuleSettings, TerraformJson } from "./rule";
 
 export interface SynthesizedStack {
@@ -17,7 +18,7 @@ export interface Finding {
 }
 
 function resourcesOf(json: TerraformJson, type: string): ResourceRef[] {
-  return Object.entries<TerraformJson>(json.resource?.[type] ?? {}).map(([name, body]) => ({
+  return Object.entries(resourcesByType(json)[type] ?? {}).map(([name, body]) => ({
     type,
     name,
     address: `${type}.${name}`,

@@ -41,7 +41,8 @@ export const IAM_RULES: readonly Rule[] = [
     fix: "Attach a narrower policy, or add a suppression with a justification (break-glass access, for example).",
     appliesTo: ATTACHMENTS,
     check: (attachment) => {
-      const arn = String(attachment.body.policy_arn ?? attachment.body.managed_policy_arn ?? "");
+      const policyArn = attachment.body.policy_arn ?? attachment.body.managed_policy_arn;
+      const arn = (policyArn as string | undefined) ?? "";
       return expectThat(
         !arn.endsWith(":policy/AdministratorAccess"),
         "attaches AdministratorAccess",

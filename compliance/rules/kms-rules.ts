@@ -55,7 +55,7 @@ export const KMS_RULES: readonly Rule[] = [
     check: (key) =>
       expectThat(
         (key.body.deletion_window_in_days ?? 30) === 30,
-        `has a deletion window of ${key.body.deletion_window_in_days ?? 30} days`,
+        `has a deletion window of ${(key.body.deletion_window_in_days as number | undefined) ?? 30} days`,
       ),
   },
 ];

@@ -17,7 +17,7 @@ export const LOGS_RULES: readonly Rule[] = [
     fix: "Raise the log group's retention in config to at least compliance.minimumLogRetentionDays (organization.yaml): logging.cloudWatchRetentionDays for the trail, baseline.waf.logRetentionDays in the environment file for WAF; left out, both meet the minimum.",
     appliesTo: ["aws_cloudwatch_log_group"],
     check: (group, { settings }) => {
-      const days = group.body.retention_in_days;
+      const days = group.body.retention_in_days as number | undefined;
       return expectThat(
         typeof days === "number" && days >= settings.minimumLogRetentionDays,
         `keeps logs ${days === undefined ? "for no set period" : `${days} days`}, less than the required ${settings.minimumLogRetentionDays}`,

@@ -15,7 +15,8 @@ export function statementsOf(policy: unknown): ParsedStatement[] {
   try {
     const document = JSON.parse(policy) as TerraformJson;
     const statements = document.Statement;
-    return Array.isArray(statements) ? statements : statements ? [statements] : [];
+    if (Array.isArray(statements)) return statements as ParsedStatement[];
+    return statements ? [statements] : [];
   } catch {
     return [];
   }

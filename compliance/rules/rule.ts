@@ -1,8 +1,7 @@
 import type { CriterionId } from "../criteria/trust-services-criteria";
 
-/** A synthesized stack's Terraform JSON. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type TerraformJson = Record<string, any>;
+/** A synthesized stack's Terraform JSON, or a block in it: read each value as `unknown`. */
+export type TerraformJson = Record<string, unknown>;
 
 export interface ResourceRef {
   readonly type: string;
@@ -22,12 +21,15 @@ export interface RuleContext {
   readonly settings: RuleSettings;
   /** Every resource of `type` in the stack. */
   resourcesOf(type: string): ResourceRef[];
-  /** Resources of `type` whose `attribute` refers to `target` (by reference or by literal name). */
+  /**
+   * Resources of `type` whose `attribute` refers to `target` (by reference or by literal name).
+   * `targetName` is the target's name attribute as synthesized; only a string can match.
+   */
   referencing(
     type: string,
     attribute: string,
     target: ResourceRef,
-    targetName?: string,
+    targetName?: unknown,
   ): ResourceRef[];
 }
 
@@ -71,4 +73,11 @@ export function block(value: unknown): TerraformJson | undefined {
 export function blocks(value: unknown): TerraformJson[] {
   if (Array.isArray(value)) return value as TerraformJson[];
   return value && typeof value === "object" ? [value as TerraformJson] : [];
+}
+
+/** The stack's resources by type, then by name: the `resource` section of its Terraform JSON. */
+export function resourcesByType(
+  json: TerraformJson,
+): Record<string, Record<string, TerraformJson>> {
+  return (json.resource ?? {}) as Record<string, Record<string, TerraformJson>>;
 }

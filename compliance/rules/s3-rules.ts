@@ -1,9 +1,7 @@
 import { statementsOf } from "./policy-statements";
 import { block, blocks, COMPLIANT, expectThat, nonCompliant, NOT_APPLICABLE } from "./rule";
 import type { ResourceRef, Rule, RuleContext } from "./rule";
-
-/** Tag that marks a bucket as holding audit logs, which must be immutable (object lock). */
-export const AUDIT_LOG_BUCKET_TAG = { key: "DataPurpose", value: "audit-logs" } as const;
+import { AUDIT_LOG_BUCKET_TAG } from "../../contracts/tags";
 
 const BUCKET = ["aws_s3_bucket"];
 
@@ -20,7 +18,8 @@ function isAccessLogTarget(context: RuleContext, bucket: ResourceRef): boolean {
 }
 
 function isAuditLogBucket(bucket: ResourceRef): boolean {
-  return bucket.body.tags?.[AUDIT_LOG_BUCKET_TAG.key] === AUDIT_LOG_BUCKET_TAG.value;
+  const tags = bucket.body.tags as Record<string, string> | undefined;
+  return tags?.[AUDIT_LOG_BUCKET_TAG.key] === AUDIT_LOG_BUCKET_TAG.value;
 }
 
 export const S3_RULES: readonly Rule[] = [

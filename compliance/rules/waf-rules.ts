@@ -2,7 +2,7 @@ import { block, blocks, expectThat } from "./rule";
 import type { Rule } from "./rule";
 
 const ACL = ["aws_wafv2_web_acl"];
-export const KNOWN_BAD_INPUTS_RULE_SET = "AWSManagedRulesKnownBadInputsRuleSet";
+const KNOWN_BAD_INPUTS_RULE_SET = "AWSManagedRulesKnownBadInputsRuleSet";
 
 export const WAF_RULES: readonly Rule[] = [
   {

@@ -24,7 +24,7 @@ export function checkSuppressions(ruleIds: readonly string[], today: string): Se
                 path: [...path, "rule"],
                 message: "is not a rule of the rule pack",
                 received: suppression.rule,
-                fix: `${didYouMean(suppression.rule, ruleIds)}The README lists every rule id.`,
+                fix: `${didYouMean(suppression.rule, ruleIds)}docs/guardrails.md lists every rule id.`,
               },
             ];
       const lapsed = (): ConfigProblem[] =>

@@ -1,7 +1,7 @@
 import type { SuppressionConfig } from "../../config/schema/compliance-schema";
 
 /** How long before its expiry a suppression is announced, so it can be renewed or fixed in time. */
-export const EXPIRY_WARNING_DAYS = 30;
+const EXPIRY_WARNING_DAYS = 30;
 
 export interface ExpiringSuppression {
   readonly rule: string;

@@ -18,7 +18,7 @@ export function ordinal(count: number): string {
 }
 
 /** How many accounts AWS lets an organization with `memberCount` members close in 30 days. */
-export function closureQuota(memberCount: number): number {
+function closureQuota(memberCount: number): number {
   return Math.min(
     CLOSURE_MAXIMUM,
     Math.max(CLOSURE_MINIMUM, Math.floor(memberCount * CLOSURE_SHARE)),

@@ -1,4 +1,4 @@
-import { BACKUP_SELECTION_TAG_KEY } from "../../modules/backup/backup-names";
+import { BACKUP_SELECTION_TAG_KEY } from "../../contracts/tags";
 import type { ConfigProblem } from "../loader/config-problem";
 import type { SemanticCheck } from "./semantic-check";
 

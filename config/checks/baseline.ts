@@ -2,9 +2,9 @@ import type { ConfigProblem } from "../loader/config-problem";
 import type { SemanticCheck } from "./semantic-check";
 
 /** AWS Backup keeps recovery points in cold storage for at least 90 days. */
-export const COLD_STORAGE_MINIMUM_DAYS = 90;
+const COLD_STORAGE_MINIMUM_DAYS = 90;
 /** Continuous backups (point-in-time recovery) are kept at most 35 days. */
-export const CONTINUOUS_BACKUP_MAXIMUM_DAYS = 35;
+const CONTINUOUS_BACKUP_MAXIMUM_DAYS = 35;
 
 /** Backup settings AWS would refuse at apply time, found at synth instead. */
 export const checkBaseline: SemanticCheck = ({ organization, environments }) => {

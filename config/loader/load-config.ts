@@ -110,7 +110,7 @@ interface ConfigReading {
   readonly partial: PartialConfig;
   readonly problems: readonly ConfigProblem[];
   /** Adds line numbers and sorts, for problems found in these files. */
-  locate(problems: readonly ConfigProblem[]): ConfigProblem[];
+  readonly locate: (problems: readonly ConfigProblem[]) => ConfigProblem[];
 }
 
 function readConfig(dir: string, extraChecks: readonly SemanticCheck[]): ConfigReading {

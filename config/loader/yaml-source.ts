@@ -7,7 +7,7 @@ export interface YamlSource {
   readonly file: string;
   readonly data: unknown;
   readonly syntaxProblems: readonly ConfigProblem[];
-  lineOf(path: readonly PropertyKey[]): number | undefined;
+  readonly lineOf: (path: readonly PropertyKey[]) => number | undefined;
 }
 
 export function parseYamlSource(file: string, text: string): YamlSource {

@@ -58,7 +58,8 @@ export function issuesToProblems(
       }));
     }
     const description =
-      nearestDescription(issue.path, schemaAt) ?? "see the config reference in README.md.";
+      nearestDescription(issue.path, schemaAt) ??
+      "see the config reference in docs/configuration.md.";
     const missing = issue.code === "invalid_type" && issue.input === undefined;
     const fix = missing
       ? `Add ${String(issue.path.at(-1))}: ${description}`

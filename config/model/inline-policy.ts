@@ -19,7 +19,8 @@ export function readInlinePolicy(
   if (!existsSync(location))
     return { kind: "error", message: "does not exist beside identity.yaml" };
   try {
-    return { kind: "document", document: JSON.parse(readFileSync(location, "utf8")) };
+    const document = JSON.parse(readFileSync(location, "utf8")) as Record<string, unknown>;
+    return { kind: "document", document };
   } catch (error) {
     return { kind: "error", message: `is not JSON (${(error as Error).message.split("\n")[0]})` };
   }

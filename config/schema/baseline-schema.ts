@@ -35,7 +35,9 @@ const PatchingSchema = z
       .int()
       .min(0, { error: "is below 0; SSM approves patches 0 to 360 days after release" })
       .max(360, { error: "is above 360; SSM approves patches 0 to 360 days after release" })
-      .describe("Days after release that patches are approved (dev 0, staging 3, prod 7)."),
+      .describe(
+        "Days after release that patches are approved (dev 0, staging 3, prod 7). Ubuntu has no release dates: its rule approves by priority.",
+      ),
     complianceLevel: z
       .enum(COMPLIANCE_LEVELS)
       .default("HIGH")
@@ -52,15 +54,27 @@ const PatchingSchema = z
         schedule: AwsCron.describe(
           "Start of the weekly change window, when patches are installed.",
         ),
-        durationHours: z.number().int().min(1).max(24).default(3),
-        cutoffHours: z.number().int().min(0).max(23).default(1),
+        durationHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24)
+          .default(3)
+          .describe("Length of the change window, in hours."),
+        cutoffHours: z
+          .number()
+          .int()
+          .min(0)
+          .max(23)
+          .default(1)
+          .describe("Hours before the window ends after which no new installation starts."),
       })
       .describe("The environment's change window for installing patches."),
   })
   .describe("SSM patch management.");
 
 /** The longest maximum retention AWS Backup Vault Lock accepts. */
-export const VAULT_LOCK_MAXIMUM_DAYS = 36_500;
+const VAULT_LOCK_MAXIMUM_DAYS = 36_500;
 
 const CopySchema = z.strictObject({
   region: Region.describe("Governed region the recovery points are copied to."),
@@ -146,7 +160,13 @@ const BackupSchema = z
     restoreTesting: z
       .strictObject({
         schedule: AwsCron,
-        validationWindowHours: z.number().int().min(1).max(168).default(24),
+        validationWindowHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(168)
+          .default(24)
+          .describe("Hours a restored resource is kept for validation before it is deleted."),
       })
       .optional()
       .describe(
@@ -195,7 +215,6 @@ export const BaselineSchema = z
   .describe("Per-environment baseline settings.");
 
 export type BaselineConfig = z.output<typeof BaselineSchema>;
-export type PatchingConfig = NonNullable<BaselineConfig["patching"]>;
 export type BackupConfig = NonNullable<BaselineConfig["backup"]>;
 export type BackupPlanConfig = BackupConfig["plans"][number];
 export type WafConfig = NonNullable<BaselineConfig["waf"]>;

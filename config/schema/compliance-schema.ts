@@ -1,17 +1,16 @@
 import { z } from "zod";
 
 /** Categories a config may add; security, the common criteria, is always in scope. */
-export const OPTIONAL_CATEGORIES = [
+const OPTIONAL_CATEGORIES = [
   "availability",
   "confidentiality",
   "processing-integrity",
   "privacy",
 ] as const;
-export const CRITERION_CATEGORIES = ["security", ...OPTIONAL_CATEGORIES] as const;
-export type CriterionCategory = (typeof CRITERION_CATEGORIES)[number];
+export type CriterionCategory = "security" | (typeof OPTIONAL_CATEGORIES)[number];
 
 /** Owners of the criteria no infrastructure can meet: policies, training, vendor reviews. */
-export const ORGANIZATIONAL_AREAS = [
+const ORGANIZATIONAL_AREAS = [
   "informationSecurityPolicy",
   "accessControlPolicy",
   "changeManagementPolicy",

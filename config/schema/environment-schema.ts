@@ -28,7 +28,8 @@ const WorkloadAccountSchema = z.strictObject({
       reason: z
         .string()
         .trim()
-        .min(10, { error: "is too short to explain a quarantine (10 characters at least)" }),
+        .min(10, { error: "is too short to explain a quarantine (10 characters at least)" })
+        .describe("Why, for the evidence and for whoever releases or closes the account."),
       since: z.iso
         .date({ error: "is not a date in YYYY-MM-DD form" })
         .describe("When the account entered this state."),
@@ -51,5 +52,4 @@ export const EnvironmentConfigSchema = z
   })
   .describe("One environment file, such as prod.yaml.");
 
-export type WorkloadAccountConfig = z.output<typeof WorkloadAccountSchema>;
 export type EnvironmentConfig = z.output<typeof EnvironmentConfigSchema>;

@@ -4,19 +4,6 @@ import { OuPath } from "./primitives";
 
 const RoleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, { error: "is not a valid IAM role name" });
 
-/** Names of the policies the landing zone builds; custom policies add their own. */
-export const BUILT_IN_POLICY_NAMES = [
-  "organization-integrity",
-  "protect-logging",
-  "protect-security-services",
-  "region-deny",
-  "deny-iam-users",
-  "deny-all",
-  "rcp-tls-only",
-  "rcp-data-perimeter",
-  "tag-policy",
-] as const;
-
 const PolicyName = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, {
   error: "must be a lowercase slug such as deny-gpu-instances",
 });
@@ -30,7 +17,12 @@ const BackupPolicySchema = z.strictObject({
   name: PolicyName.describe("Policy name, unique among all organization policies."),
   ou: OuPath.describe("OU the backup policy attaches to."),
   schedule: AwsCron.describe("When backups run, as an AWS cron expression."),
-  retentionDays: z.number().int().min(1).max(36500).describe("Days each recovery point is kept."),
+  retentionDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(36500)
+    .describe("Days each recovery point is kept; at least compliance.minimumBackupRetentionDays."),
   vaultName: z
     .string()
     .min(2)
@@ -43,18 +35,23 @@ const BackupPolicySchema = z.strictObject({
     "Role AWS Backup uses in each account. Default: the role the backup baseline creates, <resourcePrefix>-backup.",
   ),
   selectionTag: z
-    .strictObject({ key: z.string().min(1), values: z.array(z.string().min(1)).min(1) })
+    .strictObject({
+      key: z
+        .string()
+        .min(1)
+        .describe(
+          "Tag key, case-sensitive; the account baselines tag what they back up by the key backup.",
+        ),
+      values: z.array(z.string().min(1)).min(1).describe("Tag values that select a resource."),
+    })
     .describe("Resources with this tag and one of these values are backed up."),
 });
 
 const CustomPolicySchema = z.strictObject({
   name: PolicyName.describe("Policy name, unique among all organization policies."),
-  type: z.enum([
-    "SERVICE_CONTROL_POLICY",
-    "RESOURCE_CONTROL_POLICY",
-    "TAG_POLICY",
-    "BACKUP_POLICY",
-  ]),
+  type: z
+    .enum(["SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY", "TAG_POLICY", "BACKUP_POLICY"])
+    .describe("Organizations policy type; it decides the checks and the limits that apply."),
   description: z
     .string()
     .min(1)
@@ -121,12 +118,42 @@ export const GuardrailsConfigSchema = z
       .describe("Where each policy attaches: policy name → targets."),
     limits: z
       .strictObject({
-        serviceControlPolicyCharacters: z.number().int().positive().default(5120),
-        resourceControlPolicyCharacters: z.number().int().positive().default(5120),
-        tagPolicyCharacters: z.number().int().positive().default(10000),
-        backupPolicyCharacters: z.number().int().positive().default(10000),
-        serviceControlPoliciesPerTarget: z.number().int().positive().default(5),
-        resourceControlPoliciesPerTarget: z.number().int().positive().default(5),
+        serviceControlPolicyCharacters: z
+          .number()
+          .int()
+          .positive()
+          .default(5120)
+          .describe("Largest SCP, in characters as submitted (minified)."),
+        resourceControlPolicyCharacters: z
+          .number()
+          .int()
+          .positive()
+          .default(5120)
+          .describe("Largest RCP, in characters as submitted (minified)."),
+        tagPolicyCharacters: z
+          .number()
+          .int()
+          .positive()
+          .default(10000)
+          .describe("Largest tag policy, in characters."),
+        backupPolicyCharacters: z
+          .number()
+          .int()
+          .positive()
+          .default(10000)
+          .describe("Largest backup policy, in characters."),
+        serviceControlPoliciesPerTarget: z
+          .number()
+          .int()
+          .positive()
+          .default(5)
+          .describe("SCPs attached to one root, OU or account, FullAWSAccess included."),
+        resourceControlPoliciesPerTarget: z
+          .number()
+          .int()
+          .positive()
+          .default(5)
+          .describe("RCPs attached to one root, OU or account, RCPFullAWSAccess included."),
       })
       .default({
         serviceControlPolicyCharacters: 5120,

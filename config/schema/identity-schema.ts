@@ -43,11 +43,15 @@ const SessionDuration = z
   );
 
 const PolicyReference = z.strictObject({
-  name: z.string().regex(/^[\w+=,.@-]{1,128}$/, { error: "is not an IAM policy name" }),
+  name: z
+    .string()
+    .regex(/^[\w+=,.@-]{1,128}$/, { error: "is not an IAM policy name" })
+    .describe("Name of the customer managed policy."),
   path: z
     .string()
     .regex(/^\/([\w+=,.@-]+\/)*$/, { error: 'is not an IAM path such as "/" or "/lz/"' })
-    .default("/"),
+    .default("/")
+    .describe("IAM path of the policy."),
 });
 
 const ManagedPolicyArn = z.string().regex(/^arn:aws[\w-]*:iam::aws:policy\/[\w+=,.@/-]+$/, {
@@ -75,9 +79,12 @@ const PermissionSetSchema = z.strictObject({
       z.strictObject({
         file: z
           .string()
-          .regex(/^[\w./-]+\.json$/, { error: "must be a .json file beside identity.yaml" }),
+          .regex(/^[\w./-]+\.json$/, { error: "must be a .json file beside identity.yaml" })
+          .describe("JSON policy document beside identity.yaml."),
       }),
-      z.strictObject({ document: z.record(z.string(), z.unknown()) }),
+      z.strictObject({
+        document: z.record(z.string(), z.unknown()).describe("The policy document, in YAML."),
+      }),
     ])
     .optional()
     .describe(
@@ -85,8 +92,12 @@ const PermissionSetSchema = z.strictObject({
     ),
   permissionsBoundary: z
     .union([
-      z.strictObject({ managedPolicy: ManagedPolicyArn }),
-      z.strictObject({ customerManagedPolicy: PolicyReference }),
+      z.strictObject({ managedPolicy: ManagedPolicyArn.describe("AWS managed policy ARN.") }),
+      z.strictObject({
+        customerManagedPolicy: PolicyReference.describe(
+          "Customer managed policy that must exist in each account.",
+        ),
+      }),
     ])
     .optional()
     .describe(
@@ -96,9 +107,15 @@ const PermissionSetSchema = z.strictObject({
   tags: Tags.default({}),
   privileged: z
     .strictObject({
-      justification: z.string().trim().min(20, {
-        error: "is too short to justify privileged access to an auditor (20 characters at least)",
-      }),
+      justification: z
+        .string()
+        .trim()
+        .min(20, {
+          error: "is too short to justify privileged access to an auditor (20 characters at least)",
+        })
+        .describe(
+          "Why the set needs administrator-level access; the evidence records it as the exception to LZ-IAM-001/002.",
+        ),
     })
     .optional()
     .describe(
@@ -137,8 +154,12 @@ export const IdentityConfigSchema = z
     groups: z
       .array(
         z.strictObject({
-          name: z.string().min(1).max(1024),
-          description: z.string().max(1024).default(""),
+          name: z
+            .string()
+            .min(1)
+            .max(1024)
+            .describe("Display name; with external-idp, the name the IdP syncs."),
+          description: z.string().max(1024).default("").describe("What the group is for."),
         }),
       )
       .default([])
@@ -153,4 +174,3 @@ export const IdentityConfigSchema = z
 
 export type IdentityConfig = z.output<typeof IdentityConfigSchema>;
 export type PermissionSetConfig = IdentityConfig["permissionSets"][number];
-export type AssignmentConfig = IdentityConfig["assignments"][number];

@@ -50,17 +50,27 @@ export const LoggingConfigSchema = z
     advancedEventSelectors: z
       .array(
         z.strictObject({
-          name: z.string().min(1),
+          name: z.string().min(1).describe("Name of the selector, shown in CloudTrail."),
           fieldSelectors: z
             .array(
               z.strictObject({
-                field: z.string().min(1),
-                equals: z.array(z.string()).optional(),
-                startsWith: z.array(z.string()).optional(),
-                notEquals: z.array(z.string()).optional(),
+                field: z
+                  .string()
+                  .min(1)
+                  .describe("CloudTrail field to match, such as eventCategory or resources.type."),
+                equals: z.array(z.string()).optional().describe("Values the field equals."),
+                startsWith: z
+                  .array(z.string())
+                  .optional()
+                  .describe("Prefixes the field starts with."),
+                notEquals: z
+                  .array(z.string())
+                  .optional()
+                  .describe("Values the field must not equal."),
               }),
             )
-            .min(1),
+            .min(1)
+            .describe("Conditions an event must all meet to be recorded."),
         }),
       )
       .default([])
@@ -76,12 +86,12 @@ export const SecurityServicesConfigSchema = z
   .strictObject({
     guardDuty: z
       .strictObject({
-        s3Protection: Toggle,
-        eksProtection: Toggle,
-        malwareProtection: Toggle,
-        rdsProtection: Toggle,
-        lambdaProtection: Toggle,
-        runtimeMonitoring: Toggle,
+        s3Protection: Toggle.describe("S3 data events: suspicious access to objects."),
+        eksProtection: Toggle.describe("EKS audit logs."),
+        malwareProtection: Toggle.describe("Malware scans of EC2 volumes on a finding."),
+        rdsProtection: Toggle.describe("RDS (Aurora) login activity."),
+        lambdaProtection: Toggle.describe("Lambda network activity."),
+        runtimeMonitoring: Toggle.describe("Runtime monitoring of EC2, ECS and EKS workloads."),
       })
       .default({
         s3Protection: true,
@@ -94,8 +104,14 @@ export const SecurityServicesConfigSchema = z
       .describe("GuardDuty protection plans, auto-enabled for every account."),
     unusedAccessAnalyzer: z
       .strictObject({
-        enabled: z.boolean().default(true),
-        unusedAccessAgeDays: z.number().int().min(1).max(365).default(90),
+        enabled: z.boolean().default(true).describe("Create the unused-access analyzer."),
+        unusedAccessAgeDays: z
+          .number()
+          .int()
+          .min(1)
+          .max(365)
+          .default(90)
+          .describe("Days without use after which access is reported as unused."),
       })
       .default({ enabled: true, unusedAccessAgeDays: 90 })
       .describe("IAM Access Analyzer's organization unused-access analyzer."),
@@ -121,6 +137,3 @@ export const SecurityServicesConfigSchema = z
       .describe("AWS managed Config rules to add to the SOC 2 conformance pack."),
   })
   .describe("Security services, delegated to the audit account.");
-
-export type LoggingConfig = z.output<typeof LoggingConfigSchema>;
-export type SecurityServicesConfig = z.output<typeof SecurityServicesConfigSchema>;

@@ -20,11 +20,14 @@ export const OrganizationalUnitSchema = z
       .regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, { error: "is not an OU id (ou-xxxx-xxxxxxxx)" })
       .optional()
       .describe("Id of an OU that already exists; it is imported instead of created."),
-    get children() {
+    // Annotated: TypeScript can't infer a getter that refers to the schema it belongs to.
+    get children(): z.ZodDefault<z.ZodArray<typeof OrganizationalUnitSchema>> {
       return z
         .array(OrganizationalUnitSchema)
         .default([])
-        .describe(`Child OUs. AWS allows ${MAX_OU_DEPTH} levels below the root.`);
+        .describe(
+          `Child OUs, each with name, id and children. AWS allows ${MAX_OU_DEPTH} levels below the root.`,
+        );
     },
   })
   .meta({ id: "OrganizationalUnit", description: "An organizational unit and its children." });
@@ -38,7 +41,7 @@ const CoreAccountSchema = z.strictObject({
   ),
 });
 
-export const DATA_CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;
+const DATA_CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;
 
 export const OrganizationConfigSchema = z
   .strictObject({
@@ -48,8 +51,12 @@ export const OrganizationConfigSchema = z
       .regex(/^[a-z][a-z0-9-]{0,14}[a-z0-9]$/, {
         error: "must be 2–16 lowercase letters, digits or hyphens, starting with a letter",
       })
-      .describe("Prefix for the names of resources the landing zone creates, such as acme."),
-    managementAccountId: AccountId.describe("Id of the organization's management account."),
+      .describe(
+        "Prefix for the names of resources the landing zone creates, such as acme: 2–16 lowercase letters, digits or hyphens.",
+      ),
+    managementAccountId: AccountId.describe(
+      "Id of the organization's management account: 12 digits, quoted.",
+    ),
     managementAccountEmail: Email.optional().describe(
       "Root email of the management account. Macie enrolls an account as a member by id and email, so this is required while securityServices.macie is on.",
     ),
@@ -74,7 +81,9 @@ export const OrganizationConfigSchema = z
     organizationalUnits: z
       .array(OrganizationalUnitSchema)
       .min(1, { error: "is empty; define at least one OU" })
-      .describe("The OU tree under the organization root."),
+      .describe(
+        "The OU tree under the organization root. OU paths must differ in more than case, spaces or punctuation (Prod and prod would share a Terraform address).",
+      ),
     coreAccounts: z
       .strictObject({
         logArchive: CoreAccountSchema.describe("Account that keeps the organization's logs."),
@@ -126,5 +135,4 @@ export const OrganizationConfigSchema = z
   .describe("The organization-wide file, organization.yaml.");
 
 export type OrganizationalUnitConfig = z.output<typeof OrganizationalUnitSchema>;
-export type CoreAccountConfig = z.output<typeof CoreAccountSchema>;
 export type OrganizationConfig = z.output<typeof OrganizationConfigSchema>;

@@ -30,5 +30,3 @@ export const PipelineConfigSchema = z
   .describe(
     "The CI pipeline's identity: GitHub OIDC, plan and apply roles, and roles in member accounts.",
   );
-
-export type PipelineConfig = z.output<typeof PipelineConfigSchema>;

@@ -33,7 +33,7 @@ export const AccountName = z
     error: "must be lowercase letters, digits and single hyphens, starting with a letter",
   });
 
-export function isKnownRegion(code: string): boolean {
+function isKnownRegion(code: string): boolean {
   // The AWS SDK's partition table lists every public region with a description; the regex
   // fallback (no description) also matches made-up codes, and "*-global" are pseudo-regions.
   const known = partition(code) as { description?: string };
@@ -62,7 +62,7 @@ const REGION_DIRECTIONS = ["central", "north", "south", "east", "west"].flatMap(
 let regionCodes: readonly string[] | undefined;
 
 /** Every region code the AWS SDK knows, for suggestions. */
-export function knownRegions(): readonly string[] {
+function knownRegions(): readonly string[] {
   regionCodes ??= [...REGION_AREAS, ...SEPARATE_PARTITION_AREAS]
     .flatMap((area) =>
       REGION_DIRECTIONS.flatMap((direction) =>
@@ -94,7 +94,7 @@ export const OuPath = z
 
 const tagCharacters = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
-export const TagKey = z
+const TagKey = z
   .string()
   .min(1)
   .max(128, { error: "is longer than the 128 characters AWS allows for a tag key" })
@@ -103,7 +103,7 @@ export const TagKey = z
     error: 'starts with "aws:", which AWS reserves',
   });
 
-export const TagValue = z
+const TagValue = z
   .string({ error: "must be a string; quote numbers and booleans in YAML" })
   .max(256, { error: "is longer than the 256 characters AWS allows for a tag value" })
   .regex(tagCharacters, { error: "has characters AWS does not allow in a tag value" });

@@ -1,5 +1,4 @@
 import type { CriterionId } from "../../compliance/criteria/trust-services-criteria";
-import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
 
 /** An AWS managed Config rule in the SOC 2 conformance pack, with the criteria it supports. */
 export interface ManagedConfigRule {
@@ -68,12 +67,17 @@ export function soc2ConfigRules(settings: ConfigRuleSettings): ManagedConfigRule
   ];
 }
 
-/** The conformance pack's rules: the SOC 2 set, then config's additional rules not already in it. */
-export function conformancePackRules(config: LandingZoneConfig): ManagedConfigRule[] {
-  const organization = config.organization.config;
-  const core = soc2ConfigRules(organization.compliance);
+/**
+ * The conformance pack's rules: the SOC 2 set, then the additional AWS managed rule identifiers
+ * (from config) not already in it, in their order.
+ */
+export function conformancePackRules(
+  settings: ConfigRuleSettings,
+  additionalIdentifiers: readonly string[],
+): ManagedConfigRule[] {
+  const core = soc2ConfigRules(settings);
   const known = new Set(core.map((rule) => rule.identifier));
-  const extra = organization.securityServices.additionalConfigRules
+  const extra = additionalIdentifiers
     .filter((identifier) => !known.has(identifier))
     .map((identifier) => ({ identifier, criteria: [] }));
   return [...core, ...extra];

@@ -8,13 +8,13 @@ import { BackupVaultNotifications } from "@cdktf/provider-aws/lib/backup-vault-n
 import { BackupVaultPolicy } from "@cdktf/provider-aws/lib/backup-vault-policy";
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
-import type { BackupConfig } from "../../config/schema/baseline-schema";
-import { IMMUTABLE_VAULT_TAG_KEY } from "../../compliance/rules/backup-rules";
+import type { BackupPlanConfig } from "../../config/schema/baseline-schema";
+import { BACKUP_SELECTION_TAG_KEY, IMMUTABLE_VAULT_TAG_KEY } from "../../contracts/tags";
 import { renderPolicy } from "../iam/policy-document";
 import { ServiceRole } from "../iam/service-role";
 import { KmsKey } from "../kms/kms-key";
 import { backupKeyPolicy, vaultAccessPolicy } from "./backup-policies";
-import { BACKUP_SELECTION_TAG_KEY, backupRoleName, backupVaultName } from "./backup-names";
+import { backupRoleName, backupVaultName } from "../../contracts/resource-names";
 
 export const BACKUP_CONTROL = defineControl({
   id: "backup-and-recovery",
@@ -35,10 +35,36 @@ export const VAULT_EVENTS = [
 /** Resource types restored by restore testing, to prove recovery works. */
 export const RESTORE_TESTED_TYPES = ["EBS", "DynamoDB"];
 
+/** AWS Backup Vault Lock in compliance mode: nobody deletes a recovery point early. */
+export interface VaultLockProps {
+  readonly minRetentionDays: number;
+  readonly maxRetentionDays: number;
+  /** Grace days before the lock becomes immutable. */
+  readonly changeableForDays: number;
+}
+
+export interface RestoreTestingProps {
+  /** When restore tests run: an AWS cron expression. */
+  readonly schedule: string;
+  /** Hours a restored resource is kept for validation before it is deleted. */
+  readonly validationWindowHours: number;
+}
+
 export interface BackupBaselineProps {
   readonly namePrefix: string;
   readonly regions: readonly string[];
-  readonly backup: BackupConfig;
+  /** Backup plans, made in every region; a resource tagged `backup=<plan name>` joins one. */
+  readonly plans: readonly BackupPlanConfig[];
+  /**
+   * Locks every vault, and tags it immutable so LZ-BKP-005 holds it to the lock.
+   * @default no Vault Lock
+   */
+  readonly vaultLock?: VaultLockProps;
+  /**
+   * Restores the latest EBS and DynamoDB recovery points on a schedule, in every region.
+   * @default no restore testing
+   */
+  readonly restoreTesting?: RestoreTestingProps;
   readonly accountId: string;
   readonly partition: string;
   readonly breakGlassPermissionSet: string;
@@ -57,7 +83,7 @@ export class BackupBaseline extends Construct {
   constructor(scope: Construct, id: string, props: BackupBaselineProps) {
     super(scope, id);
     implementsControl(this, BACKUP_CONTROL);
-    const { backup, partition } = props;
+    const { vaultLock, restoreTesting, partition } = props;
     const role = new ServiceRole(this, "service-role", {
       roleName: backupRoleName(props.namePrefix),
       description: "Lets AWS Backup back up and restore this account's tagged resources",
@@ -84,7 +110,7 @@ export class BackupBaseline extends Construct {
         kmsKeyArn: key.arn,
         forceDestroy: false,
         // Marks the vaults config asked to be immutable, so LZ-BKP-005 can hold them to it.
-        tags: backup.vaultLock ? { [IMMUTABLE_VAULT_TAG_KEY]: "true" } : undefined,
+        tags: vaultLock ? { [IMMUTABLE_VAULT_TAG_KEY]: "true" } : undefined,
         lifecycle: { preventDestroy: true },
       });
       vaults.set(region, vault);
@@ -101,13 +127,13 @@ export class BackupBaseline extends Construct {
           ),
         ),
       });
-      if (backup.vaultLock) {
+      if (vaultLock) {
         new BackupVaultLockConfiguration(this, `vault-lock-${region}`, {
           region,
           backupVaultName: vault.name,
-          minRetentionDays: backup.vaultLock.minRetentionDays,
-          maxRetentionDays: backup.vaultLock.maxRetentionDays,
-          changeableForDays: backup.vaultLock.changeableForDays,
+          minRetentionDays: vaultLock.minRetentionDays,
+          maxRetentionDays: vaultLock.maxRetentionDays,
+          changeableForDays: vaultLock.changeableForDays,
         });
       }
       new BackupVaultNotifications(this, `vault-notifications-${region}`, {
@@ -118,7 +144,7 @@ export class BackupBaseline extends Construct {
       });
     }
     for (const region of props.regions) {
-      for (const plan of backup.plans) {
+      for (const plan of props.plans) {
         const backupPlan = new BackupPlan(this, `plan-${plan.name}-${region}`, {
           region,
           name: `${props.namePrefix}-${plan.name}`,
@@ -154,12 +180,12 @@ export class BackupBaseline extends Construct {
           selectionTag: [{ type: "STRINGEQUALS", key: BACKUP_SELECTION_TAG_KEY, value: plan.name }],
         });
       }
-      if (backup.restoreTesting) {
+      if (restoreTesting) {
         const testingPlanName = `${props.namePrefix.replaceAll("-", "_")}_restore_testing`;
         const testing = new BackupRestoreTestingPlan(this, `restore-testing-${region}`, {
           region,
           name: testingPlanName,
-          scheduleExpression: backup.restoreTesting.schedule,
+          scheduleExpression: restoreTesting.schedule,
           recoveryPointSelection: [
             {
               algorithm: "LATEST_WITHIN_WINDOW",
@@ -180,7 +206,7 @@ export class BackupBaseline extends Construct {
               protectedResourceType: type,
               protectedResourceArns: ["*"],
               iamRoleArn: role.arn,
-              validationWindowHours: backup.restoreTesting.validationWindowHours,
+              validationWindowHours: restoreTesting.validationWindowHours,
             },
           );
         }

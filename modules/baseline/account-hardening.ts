@@ -5,7 +5,7 @@ import { S3AccountPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-account-p
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
 
-export const ACCOUNT_HARDENING_CONTROL = defineControl({
+const ACCOUNT_HARDENING_CONTROL = defineControl({
   id: "account-hardening",
   description:
     "Every account enforces the CIS password policy and blocks public S3 access, and in every governed region encrypts new EBS volumes and requires IMDSv2",

@@ -2,13 +2,19 @@ import { DataAwsIdentitystoreGroup } from "@cdktf/provider-aws/lib/data-aws-iden
 import { IdentitystoreGroup } from "@cdktf/provider-aws/lib/identitystore-group";
 import { Construct } from "constructs";
 import { constructIdOf } from "../terraform/construct-id";
-import type { IdentityConfig } from "../../config/schema/identity-schema";
+
+/** A group, by its display name. */
+export interface IdentityCenterGroup {
+  readonly name: string;
+  /** @default no description */
+  readonly description?: string;
+}
 
 export interface IdentityCenterGroupsProps {
   readonly identityStoreId: string;
-  readonly groups: IdentityConfig["groups"];
+  readonly groups: readonly IdentityCenterGroup[];
   /** identity-store: create the groups; external-idp: look up the groups SCIM synced, by name. */
-  readonly source: IdentityConfig["groupSource"];
+  readonly source: "identity-store" | "external-idp";
 }
 
 /**

@@ -10,8 +10,8 @@ import type { PermissionSetConfig } from "../../config/schema/identity-schema";
 import { PERMISSION_SET_CONTROL } from "./identity-control";
 
 /** Sessions of administrator-level sets are short by default, to bound a stolen session. */
-export const PRIVILEGED_SESSION_DEFAULT = "PT1H";
-export const SESSION_DEFAULT = "PT4H";
+const PRIVILEGED_SESSION_DEFAULT = "PT1H";
+const SESSION_DEFAULT = "PT4H";
 
 export function sessionDurationOf(config: PermissionSetConfig): string {
   return (

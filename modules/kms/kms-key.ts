@@ -6,7 +6,7 @@ import { defineControl, implementsControl } from "../../compliance/controls/cont
 import { renderPolicy } from "../iam/policy-document";
 import type { PolicyDocument } from "../iam/policy-document";
 
-export const KMS_KEY_CONTROL = defineControl({
+const KMS_KEY_CONTROL = defineControl({
   id: "kms-customer-managed-key",
   description:
     "Data is encrypted with customer-managed keys that rotate yearly, have an explicit key policy and wait 30 days before deletion",

@@ -1,19 +1,19 @@
-import { logArchiveBucketPattern } from "../organizations/policies/protect-logging-scp";
+import { keyAlias, logArchiveBucketPattern } from "../../contracts/resource-names";
 
 /**
- * Names of the log archive's buckets and keys. The guardrails protect them by these patterns
- * (`<prefix>-log-archive-*`, `alias/<prefix>/*`), so they are derived here, once.
+ * Names of the log archive's buckets and keys, under the patterns the guardrails protect
+ * (contracts/resource-names.ts).
  */
 export function logArchiveNames(resourcePrefix: string, managementAccountId: string) {
   const bucket = (purpose: string) =>
-    logArchiveBucketPattern({ resourcePrefix }).replace("*", `${purpose}-${managementAccountId}`);
+    logArchiveBucketPattern(resourcePrefix).replace("*", `${purpose}-${managementAccountId}`);
   return {
     trailBucket: bucket("cloudtrail"),
     configBucket: bucket("config"),
     accessLogBucket: bucket("access-logs"),
-    trailKeyAlias: `${resourcePrefix}/cloudtrail`,
-    configKeyAlias: `${resourcePrefix}/config`,
-    logsKeyAlias: `${resourcePrefix}/logs`,
+    trailKeyAlias: keyAlias(resourcePrefix, "cloudtrail"),
+    configKeyAlias: keyAlias(resourcePrefix, "config"),
+    logsKeyAlias: keyAlias(resourcePrefix, "logs"),
     trailName: `${resourcePrefix}-organization-trail`,
   };
 }

@@ -7,17 +7,27 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
-import type { LoggingConfig } from "../../config/schema/logging-schema";
 import { policyDocument, renderPolicy, trustPolicy } from "../iam/policy-document";
 import type { KmsKey } from "../kms/kms-key";
 import type { SecureBucket } from "../storage/secure-bucket";
 
-export const ORGANIZATION_TRAIL_CONTROL = defineControl({
+const ORGANIZATION_TRAIL_CONTROL = defineControl({
   id: "organization-trail",
   description:
     "Every API call in every account and region is recorded, validated and kept, encrypted, in the log archive and in CloudWatch Logs",
   criteria: ["CC7.2", "CC7.3", "A1.2", "CC4.1", "PI1.3"],
 });
+
+/** A CloudTrail advanced event selector: an event is recorded when every field selector matches. */
+export interface AdvancedEventSelector {
+  readonly name: string;
+  readonly fieldSelectors: readonly {
+    readonly field: string;
+    readonly equals?: readonly string[];
+    readonly startsWith?: readonly string[];
+    readonly notEquals?: readonly string[];
+  }[];
+}
 
 export interface OrganizationTrailProps {
   readonly trailName: string;
@@ -31,7 +41,16 @@ export interface OrganizationTrailProps {
   readonly trailKey: KmsKey;
   /** Encrypts the log group and the delivery topic, in the management account. */
   readonly logsKey: KmsKey;
-  readonly logging: LoggingConfig;
+  /**
+   * S3 object-level (data) events to record, by object ARN prefix.
+   * @default none: management events only
+   */
+  readonly s3DataEvents?: readonly string[];
+  /**
+   * Selectors recorded beside the management events.
+   * @default none
+   */
+  readonly advancedEventSelectors?: readonly AdvancedEventSelector[];
   /** Days the trail's log group keeps events (config's value, or the default that meets the minimum). */
   readonly logRetentionDays: number;
   /** The management account's provider: the trail, its log group and topic live there. */
@@ -122,7 +141,7 @@ export class OrganizationTrail extends Construct {
       snsTopicName: topic.name,
       cloudWatchLogsGroupArn: `${this.logGroup.arn}:*`,
       cloudWatchLogsRoleArn: role.arn,
-      advancedEventSelector: eventSelectors(props.logging),
+      advancedEventSelector: eventSelectors(props),
       // CloudTrail checks, when the trail is created, that the bucket and topic policies admit
       // it and that the role may write to the log group: none of that is a reference.
       dependsOn: [props.bucket.policy, topicPolicy, deliveryPolicy],
@@ -130,32 +149,33 @@ export class OrganizationTrail extends Construct {
   }
 }
 
-/** Management events always; S3 data events and custom selectors from config. */
-function eventSelectors(logging: LoggingConfig) {
+/** Management events always; S3 data events and further selectors when given. */
+function eventSelectors(props: OrganizationTrailProps) {
+  const s3DataEvents = props.s3DataEvents ?? [];
   return [
     {
       name: "Management events",
       fieldSelector: [{ field: "eventCategory", equalTo: ["Management"] }],
     },
-    ...(logging.s3DataEvents.length > 0
+    ...(s3DataEvents.length > 0
       ? [
           {
             name: "S3 data events",
             fieldSelector: [
               { field: "eventCategory", equalTo: ["Data"] },
               { field: "resources.type", equalTo: ["AWS::S3::Object"] },
-              { field: "resources.ARN", startsWith: [...logging.s3DataEvents] },
+              { field: "resources.ARN", startsWith: [...s3DataEvents] },
             ],
           },
         ]
       : []),
-    ...logging.advancedEventSelectors.map((selector) => ({
+    ...(props.advancedEventSelectors ?? []).map((selector) => ({
       name: selector.name,
       fieldSelector: selector.fieldSelectors.map((field) => ({
         field: field.field,
-        equalTo: field.equals,
-        startsWith: field.startsWith,
-        notEquals: field.notEquals,
+        equalTo: field.equals && [...field.equals],
+        startsWith: field.startsWith && [...field.startsWith],
+        notEquals: field.notEquals && [...field.notEquals],
       })),
     })),
   ];

@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
 import type { AlarmDefinition } from "./cis-alarm-patterns";
 
-export const SECURITY_ALARMS_CONTROL = defineControl({
+const SECURITY_ALARMS_CONTROL = defineControl({
   id: "security-alarms",
   description:
     "Security-relevant events (root use, denied calls, sign-ins without MFA, IAM, trail, key, bucket, Config, network and organization changes, break-glass use) alarm to the security contacts within five minutes",

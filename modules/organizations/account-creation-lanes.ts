@@ -2,7 +2,7 @@ import { dependable } from "cdktf";
 import type { MemberAccount } from "./member-account";
 
 /** AWS Organizations runs at most five CreateAccount requests at a time per organization. */
-export const CONCURRENT_ACCOUNT_CREATIONS = 5;
+const CONCURRENT_ACCOUNT_CREATIONS = 5;
 
 /**
  * Chains account creation into lanes of at most `lanes` concurrent requests: the n-th new

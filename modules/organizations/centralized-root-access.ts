@@ -3,7 +3,7 @@ import type { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organiza
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
 
-export const CENTRALIZED_ROOT_ACCESS_CONTROL = defineControl({
+const CENTRALIZED_ROOT_ACCESS_CONTROL = defineControl({
   id: "centralized-root-access",
   description:
     "Member accounts keep no root credentials; root-only tasks run as short root sessions opened from the management account",

@@ -5,7 +5,7 @@ import { importExisting } from "../terraform/import-existing";
 import { publishOutput } from "../terraform/stack-outputs";
 import type { PublishedOutput } from "../terraform/stack-outputs";
 
-export const ACCOUNT_ISOLATION_CONTROL = defineControl({
+const ACCOUNT_ISOLATION_CONTROL = defineControl({
   id: "account-isolation",
   description:
     "Each workload and core function runs in its own account, which a config change cannot close or destroy",

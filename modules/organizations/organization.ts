@@ -5,7 +5,7 @@ import { importExisting } from "../terraform/import-existing";
 import { CentralizedRootAccess } from "./centralized-root-access";
 import { ORGANIZATION_POLICY_TYPES, ORGANIZATION_SERVICE_PRINCIPALS } from "./service-access";
 
-export const ORGANIZATION_CONTROL = defineControl({
+const ORGANIZATION_CONTROL = defineControl({
   id: "organization-governance",
   description:
     "Every account belongs to one organization with all features, so guardrail policies and trusted security services reach all of them",

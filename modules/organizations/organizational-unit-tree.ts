@@ -6,7 +6,7 @@ import type { OrganizationalUnitConfig } from "../../config/schema/organization-
 import { importExisting } from "../terraform/import-existing";
 import { organizationalUnitConstructId } from "./organizational-unit-ids";
 
-export const OU_TREE_CONTROL = defineControl({
+const OU_TREE_CONTROL = defineControl({
   id: "organizational-units",
   description:
     "Accounts are grouped into OUs by function and environment, so guardrails attach according to risk",

@@ -6,9 +6,9 @@ import { SsmPatchBaseline } from "@cdktf/provider-aws/lib/ssm-patch-baseline";
 import { SsmPatchGroup } from "@cdktf/provider-aws/lib/ssm-patch-group";
 import { Construct } from "constructs";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
-import type { PatchingConfig } from "../../config/schema/baseline-schema";
 import { ServiceRole } from "../iam/service-role";
 import { approvalRule, patchGroupName } from "./patch-baseline-rules";
+import type { OperatingSystem, PatchApproval } from "./patch-baseline-rules";
 
 export const PATCHING_CONTROL = defineControl({
   id: "patch-management",
@@ -17,11 +17,24 @@ export const PATCHING_CONTROL = defineControl({
   criteria: ["CC7.1", "CC8.1"],
 });
 
-export interface PatchManagementProps {
+/** The weekly change window in which patches are installed. */
+export interface InstallWindowProps {
+  /** When the window opens: an AWS cron expression. */
+  readonly schedule: string;
+  readonly durationHours: number;
+  /** Hours before the window closes that no new installation starts. */
+  readonly cutoffHours: number;
+}
+
+export interface PatchManagementProps extends PatchApproval {
   readonly namePrefix: string;
   readonly environment: string;
   readonly regions: readonly string[];
-  readonly patching: PatchingConfig;
+  /** Each gets a baseline registered as its default, and a patch group. */
+  readonly operatingSystems: readonly OperatingSystem[];
+  /** When instances are scanned for missing patches, daily: an AWS cron expression. */
+  readonly scanSchedule: string;
+  readonly installWindow: InstallWindowProps;
   readonly accountId: string;
   readonly partition: string;
 }
@@ -34,7 +47,7 @@ export class PatchManagement extends Construct {
   constructor(scope: Construct, id: string, props: PatchManagementProps) {
     super(scope, id);
     implementsControl(this, PATCHING_CONTROL);
-    const { patching } = props;
+    const { operatingSystems, installWindow } = props;
     const role = new ServiceRole(this, "maintenance-window-role", {
       roleName: `${props.namePrefix}-patching`,
       description: "Runs AWS-RunPatchBaseline in maintenance windows",
@@ -43,16 +56,16 @@ export class PatchManagement extends Construct {
       partition: props.partition,
       managedPolicies: ["service-role/AmazonSSMMaintenanceWindowRole"],
     });
-    const groups = patching.operatingSystems.map((os) => patchGroupName(props.environment, os));
+    const groups = operatingSystems.map((os) => patchGroupName(props.environment, os));
     for (const region of props.regions) {
-      for (const os of patching.operatingSystems) {
+      for (const os of operatingSystems) {
         const key = `${os.toLowerCase().replaceAll("_", "-")}-${region}`;
         const baseline = new SsmPatchBaseline(this, `baseline-${key}`, {
           region,
           name: `${props.namePrefix}-${props.environment}-${os.toLowerCase().replaceAll("_", "-")}`,
           description: `Approved patches for ${os} in ${props.environment}`,
           operatingSystem: os,
-          approvalRule: [approvalRule(os, patching)],
+          approvalRule: [approvalRule(os, props)],
         });
         new SsmDefaultPatchBaseline(this, `default-${key}`, {
           region,
@@ -68,16 +81,16 @@ export class PatchManagement extends Construct {
       const windows = [
         {
           name: "scan",
-          schedule: patching.scanSchedule,
+          schedule: props.scanSchedule,
           duration: 2,
           cutoff: 1,
           operation: "Scan",
         },
         {
           name: "install",
-          schedule: patching.installWindow.schedule,
-          duration: patching.installWindow.durationHours,
-          cutoff: patching.installWindow.cutoffHours,
+          schedule: installWindow.schedule,
+          duration: installWindow.durationHours,
+          cutoff: installWindow.cutoffHours,
           operation: "Install",
         },
       ];

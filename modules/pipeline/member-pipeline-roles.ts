@@ -2,7 +2,6 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import { implementsControl } from "../../compliance/controls/control";
-import type { PipelineConfig } from "../../config/schema/pipeline-schema";
 import { renderPolicy, trustPolicy } from "../iam/policy-document";
 import { breakGlassPrincipalArn } from "../identity/break-glass";
 import { PIPELINE_IDENTITY_CONTROL } from "./pipeline-control";
@@ -11,7 +10,14 @@ import { PIPELINE_IDENTITY_CONTROL } from "./pipeline-control";
 export const DEPLOY_ADMINISTRATOR_ID = "deploy-administrator";
 
 export interface MemberPipelineRolesProps {
-  readonly pipeline: PipelineConfig;
+  /** The deploy role made here. */
+  readonly deployRoleName: string;
+  /** The read role made here. */
+  readonly readRoleName: string;
+  /** The management account's apply role: the one role that may assume the deploy role. */
+  readonly applyRoleName: string;
+  /** The management account's plan role: the one role that may assume the read role. */
+  readonly planRoleName: string;
   readonly partition: string;
   readonly managementAccountId: string;
   /** Break glass, from the management account, may assume the deploy role too. */
@@ -26,7 +32,7 @@ export class MemberPipelineRoles extends Construct {
   constructor(scope: Construct, id: string, props: MemberPipelineRolesProps) {
     super(scope, id);
     implementsControl(this, PIPELINE_IDENTITY_CONTROL);
-    const { pipeline, partition, managementAccountId } = props;
+    const { partition, managementAccountId } = props;
     const roleArn = (name: string) => `arn:${partition}:iam::${managementAccountId}:role/${name}`;
     const trustedRole = (sid: string, name: string) => ({
       Sid: sid,
@@ -35,12 +41,12 @@ export class MemberPipelineRoles extends Construct {
       Action: "sts:AssumeRole" as const,
     });
     const deploy = new IamRole(this, "deploy-role", {
-      name: pipeline.deployRoleName,
+      name: props.deployRoleName,
       description:
         "Deploys the landing zone's baseline; assumable only by the apply role and break glass",
       maxSessionDuration: 7200,
       assumeRolePolicy: renderPolicy(
-        trustPolicy(trustedRole("ApplyRole", pipeline.applyRoleName), {
+        trustPolicy(trustedRole("ApplyRole", props.applyRoleName), {
           // A break-glass session's role name has a suffix only Identity Center knows, and a
           // trust policy can't name a principal by pattern: the management account is trusted
           // for its break-glass sessions alone.
@@ -65,12 +71,10 @@ export class MemberPipelineRoles extends Construct {
       policyArn: `arn:${partition}:iam::aws:policy/AdministratorAccess`,
     });
     const read = new IamRole(this, "read-role", {
-      name: pipeline.readRoleName,
+      name: props.readRoleName,
       description: "Lets pull-request plans read this account; assumable only by the plan role",
       maxSessionDuration: 3600,
-      assumeRolePolicy: renderPolicy(
-        trustPolicy(trustedRole("PlanRoleOnly", pipeline.planRoleName)),
-      ),
+      assumeRolePolicy: renderPolicy(trustPolicy(trustedRole("PlanRoleOnly", props.planRoleName))),
     });
     new IamRolePolicyAttachment(this, "read-only", {
       role: read.name,

@@ -3,9 +3,8 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
-import { SHARED_DEPLOY_ENVIRONMENT } from "./shared-deploy-environment";
+import { SHARED_DEPLOY_ENVIRONMENT } from "../../contracts/github-environments";
 import { implementsControl } from "../../compliance/controls/control";
-import type { PipelineConfig } from "../../config/schema/pipeline-schema";
 import { policyDocument, renderPolicy } from "../iam/policy-document";
 import { GITHUB_OIDC_HOST, githubOidcTrust } from "./github-oidc-trust";
 import { PIPELINE_IDENTITY_CONTROL } from "./pipeline-control";
@@ -14,7 +13,12 @@ import { PIPELINE_IDENTITY_CONTROL } from "./pipeline-control";
 export const APPLY_ADMINISTRATOR_ID = "apply-administrator";
 
 export interface PipelineIdentityProps {
-  readonly pipeline: PipelineConfig;
+  /** The GitHub repository (owner/name) whose workflows may assume the roles. */
+  readonly repository: string;
+  readonly planRoleName: string;
+  readonly applyRoleName: string;
+  /** The read role in every member account, which the plan role may assume. */
+  readonly readRoleName: string;
   readonly partition: string;
   /** Environment names: the GitHub environments apply jobs run in. */
   readonly environments: readonly string[];
@@ -33,14 +37,14 @@ export class PipelineIdentity extends Construct {
   constructor(scope: Construct, id: string, props: PipelineIdentityProps) {
     super(scope, id);
     implementsControl(this, PIPELINE_IDENTITY_CONTROL);
-    const { pipeline, partition } = props;
+    const { partition } = props;
     const provider = new IamOpenidConnectProvider(this, "github", {
       url: `https://${GITHUB_OIDC_HOST}`,
       clientIdList: ["sts.amazonaws.com"],
     });
-    const repo = `repo:${pipeline.repository}`;
+    const repo = `repo:${props.repository}`;
     this.planRole = new IamRole(this, "plan-role", {
-      name: pipeline.planRoleName,
+      name: props.planRoleName,
       description: "Plans pull requests: read-only, state read, lock files only",
       maxSessionDuration: 3600,
       // Pull requests plan; drift detection plans main on a schedule, whose token names the ref.
@@ -77,19 +81,19 @@ export class PipelineIdentity extends Construct {
             Sid: "ReadMemberAccounts",
             Effect: "Allow",
             Action: "sts:AssumeRole",
-            Resource: `arn:${partition}:iam::*:role/${pipeline.readRoleName}`,
+            Resource: `arn:${partition}:iam::*:role/${props.readRoleName}`,
           },
         ),
       ),
     });
     this.applyRole = new IamRole(this, "apply-role", {
-      name: pipeline.applyRoleName,
+      name: props.applyRoleName,
       description: "Applies merged changes from main, through protected environments",
       maxSessionDuration: 7200,
       assumeRolePolicy: renderPolicy(
         // Only jobs in a GitHub environment, whose reviewers approve each apply. An environment's
         // token doesn't name the branch: each environment's deployment branches must be limited to
-        // main in GitHub (README, "The pipeline's identity"), or a branch could apply.
+        // main in GitHub (docs/pipeline.md, "The pipeline's identity"), or a branch could apply.
         githubOidcTrust(provider.arn, [
           ...props.environments.map((environment) => `${repo}:environment:${environment}`),
           `${repo}:environment:${SHARED_DEPLOY_ENVIRONMENT}`,

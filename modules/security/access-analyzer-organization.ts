@@ -2,14 +2,20 @@ import { AccessanalyzerAnalyzer } from "@cdktf/provider-aws/lib/accessanalyzer-a
 import type { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { implementsControl } from "../../compliance/controls/control";
-import type { SecurityServicesConfig } from "../../config/schema/logging-schema";
 import { ACCESS_ANALYSIS_CONTROL } from "./security-service-control";
+
+/** The organization unused-access analyzer: whether there is one, and after how many days. */
+export interface UnusedAccessAnalysis {
+  readonly enabled: boolean;
+  /** Days without use after which a role, user, key or permission is reported. */
+  readonly unusedAccessAgeDays: number;
+}
 
 export interface AccessAnalyzerOrganizationProps {
   readonly namePrefix: string;
   readonly regions: readonly string[];
   readonly homeRegion: string;
-  readonly unusedAccess: SecurityServicesConfig["unusedAccessAnalyzer"];
+  readonly unusedAccess: UnusedAccessAnalysis;
   /** The delegated-administrator registration the analyzers need first. */
   readonly delegation: TerraformResource;
 }

@@ -6,13 +6,22 @@ import { GuarddutyPublishingDestination } from "@cdktf/provider-aws/lib/guarddut
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { implementsControl } from "../../compliance/controls/control";
-import type { SecurityServicesConfig } from "../../config/schema/logging-schema";
 import { THREAT_DETECTION_CONTROL } from "./security-service-control";
+
+/** GuardDuty protection plans, each on or off for every account. */
+export interface GuardDutyProtections {
+  readonly s3Protection: boolean;
+  readonly eksProtection: boolean;
+  readonly malwareProtection: boolean;
+  readonly rdsProtection: boolean;
+  readonly lambdaProtection: boolean;
+  readonly runtimeMonitoring: boolean;
+}
 
 export interface GuardDutyOrganizationProps {
   readonly regions: readonly string[];
   readonly adminAccountId: string;
-  readonly protections: SecurityServicesConfig["guardDuty"];
+  readonly protections: GuardDutyProtections;
   /** ARN of the log archive bucket and the key findings are exported with. */
   readonly findingsBucketArn: string;
   readonly findingsKeyArn: string;
@@ -20,7 +29,7 @@ export interface GuardDutyOrganizationProps {
 }
 
 /** GuardDuty protection plans, as the organization-configuration feature names them. */
-export function guardDutyFeatures(protections: SecurityServicesConfig["guardDuty"]): string[] {
+export function guardDutyFeatures(protections: GuardDutyProtections): string[] {
   return [
     ...(protections.s3Protection ? ["S3_DATA_EVENTS"] : []),
     ...(protections.eksProtection ? ["EKS_AUDIT_LOGS"] : []),

@@ -4,15 +4,14 @@ import { Fn, TerraformStack, TerraformVariable, Token } from "cdktf";
 import type { Construct } from "constructs";
 import type { OrganizationConfig } from "../../config/schema/organization-schema";
 import { partitionOf } from "../../config/schema/primitives";
-
-export const MANAGED_BY_TAG = { ManagedBy: "landing-zone" } as const;
+import { MANAGED_BY_TAG } from "../../contracts/tags";
 
 function defaultTags(organization: OrganizationConfig): Record<string, string> {
   return {
     Owner: organization.defaultTags.owner,
     CostCenter: organization.defaultTags.costCenter,
     DataClassification: organization.defaultTags.dataClassification,
-    ...MANAGED_BY_TAG,
+    [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value,
   };
 }
 
@@ -35,7 +34,7 @@ export function managementAccountProvider(
   });
 }
 
-export const MEMBER_ROLE_VARIABLE = "member_role_name";
+const MEMBER_ROLE_VARIABLE = "member_role_name";
 
 function memberRoleVariable(scope: Construct, organization: OrganizationConfig): TerraformVariable {
   const stack = TerraformStack.of(scope);
@@ -72,7 +71,9 @@ function memberRoleName(
   const stack = TerraformStack.of(scope);
   const { deployRoleName } = organization.pipeline;
   // coalesce skips the variable while it is empty, its default.
-  const accessOrOverride = Fn.coalesce([variable.stringValue, organization.accessRoleName]);
+  const accessOrOverride = Token.asString(
+    Fn.coalesce([variable.stringValue, organization.accessRoleName]),
+  );
   const probeId = `deploy-role-probe-${account.accountName}`;
   const probe =
     (stack.node.tryFindChild(probeId) as AwsProvider | undefined) ??
@@ -94,16 +95,18 @@ function memberRoleName(
       provider: probe,
       nameRegex: `^${deployRoleName.replace(/[.+]/g, "\\$&")}$`,
     });
-  return Fn.coalesce([
-    variable.stringValue,
-    Token.asString(
-      Fn.conditional(
-        Fn.contains(roles.names, deployRoleName),
-        deployRoleName,
-        organization.accessRoleName,
+  return Token.asString(
+    Fn.coalesce([
+      variable.stringValue,
+      Token.asString(
+        Fn.conditional(
+          Fn.contains(roles.names, deployRoleName),
+          deployRoleName,
+          organization.accessRoleName,
+        ),
       ),
-    ),
-  ]);
+    ]),
+  );
 }
 
 /** A member account, as a provider reaches it. */

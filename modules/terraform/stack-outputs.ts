@@ -39,7 +39,7 @@ export function valueFromOtherStack(
  * Reads another stack's published output from that stack's state. The reference stays inside
  * the consumer stack, which is what lets account baselines skip cdktf's cross-stack pass.
  */
-export function readPublishedOutput(
+function readPublishedOutput(
   consumer: TerraformStack,
   published: PublishedOutput,
   backend: OrganizationConfig["stateBackend"],

@@ -19,7 +19,7 @@ import {
 } from "./web-acl-statements";
 import type { WafStatement } from "./web-acl-statements";
 
-export const WAF_CONTROL = defineControl({
+const WAF_CONTROL = defineControl({
   id: "web-application-firewall",
   description:
     "Web traffic passes a WAF with AWS managed protections (common, known bad inputs, SQL injection, IP reputation), a rate limit and IP lists, and every request is logged",
@@ -29,7 +29,7 @@ export const WAF_CONTROL = defineControl({
 export type WafScope = "REGIONAL" | "CLOUDFRONT";
 
 /** Where application teams find the ACL to associate with their load balancers and APIs. */
-export function webAclParameterName(scope: WafScope): string {
+function webAclParameterName(scope: WafScope): string {
   return `/landing-zone/waf/${scope.toLowerCase()}/web-acl-arn`;
 }
 

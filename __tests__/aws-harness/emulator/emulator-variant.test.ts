@@ -4,13 +4,9 @@ import { parse, parseDocument } from "yaml";
 import { writeEmulatorVariant } from "../../../aws-harness/emulator/emulator-variant";
 import type { VariantEdit } from "../../../aws-harness/emulator/emulator-variant";
 import { loadLandingZoneConfig } from "../../../config/loader/load-config";
-import {
-  copyExampleConfig,
-  EXAMPLE_CONFIG_DIR,
-  removeDir,
-  synthLandingZone,
-  tempDir,
-} from "../../helpers/synth";
+import { copyExampleConfig, EXAMPLE_CONFIG_DIR } from "../../helpers/example-config";
+import { synthLandingZone } from "../../helpers/synth";
+import { removeDir, tempDir } from "../../helpers/temp-dirs";
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

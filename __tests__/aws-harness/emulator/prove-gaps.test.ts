@@ -50,9 +50,10 @@ test("a gap resource that waits for another is proven on the next pass, without 
       passes.push(gaps.map((gap) => gap.resourceType));
       return full;
     },
-    async () => outputs.shift()!,
-    async () => {
+    () => Promise.resolve(outputs.shift()!),
+    () => {
       settled++;
+      return Promise.resolve();
     },
     () => LOG,
   );
@@ -71,7 +72,7 @@ test("an error the gap list doesn't name stops the proof and is reported", async
   const proof = await proveGaps(
     full,
     () => full,
-    async () => [HUB_ERROR, other].join("\n"),
+    () => Promise.resolve([HUB_ERROR, other].join("\n")),
     async () => {},
     () => LOG,
   );
@@ -157,7 +158,7 @@ test("what waits for a withheld resource keeps waiting: it is in every run", asy
       unwaited.push(unwait.map((gap) => gap.resourceType));
       return withOrganization;
     },
-    async () => outputs.shift()!,
+    () => Promise.resolve(outputs.shift()!),
     async () => {},
     () => LOG,
   );

@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadProvider5Schema } from "../../../aws-harness/provider-adapter/load-provider5-schema";
-import { removeDir, tempDir } from "../../helpers/synth";
+import { removeDir, tempDir } from "../../helpers/temp-dirs";
 import { fixtureSchema, SCHEMA_FIXTURE } from "./example-stack";
 
 /**

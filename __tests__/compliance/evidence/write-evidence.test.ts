@@ -6,14 +6,14 @@ import type { CriterionEvidence } from "../../../compliance/evidence/control-mat
 import type { RuleResultEvidence } from "../../../compliance/evidence/rule-results";
 import type { PolicyInventory } from "../../../compliance/evidence/organization-inventory";
 import { RULE_PACK } from "../../../compliance/rules/rule-pack";
-import { synthLandingZone } from "../../helpers/synth";
-import type { SynthOutput } from "../../helpers/synth";
+import { exampleSynth } from "../../helpers/example-synth";
+import type { SynthOutput } from "../../helpers/synth-output";
 
 let out: SynthOutput;
 const evidence = (name: string) => readFileSync(join(out.outdir, "evidence", name), "utf8");
 
 beforeAll(() => {
-  out = synthLandingZone();
+  out = exampleSynth();
 });
 
 test("the control matrix lists every criterion in scope: security plus the configured categories", () => {

@@ -10,7 +10,8 @@ import { checkIdentityPolicies } from "../../../modules/identity/check-identity-
 import { RULE_PACK } from "../../../compliance/rules/rule-pack";
 import { checkSuppressions } from "../../../compliance/suppressions/check-suppressions";
 import { listAccounts } from "../../../config/model/accounts";
-import { EXAMPLE_CONFIG_DIR, tempDir } from "../../helpers/synth";
+import { EXAMPLE_CONFIG_DIR } from "../../helpers/example-config";
+import { tempDir } from "../../helpers/temp-dirs";
 
 const FIXTURES = join(__dirname, "..", "..", "fixtures", "config");
 

@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadLandingZoneConfig } from "../../../config/loader/load-config";
 import { expandAssignments } from "../../../config/model/account-assignments";
-import { copyExampleConfig, EXAMPLE_CONFIG_DIR } from "../../helpers/synth";
+import { copyExampleConfig, EXAMPLE_CONFIG_DIR, replaceInFile } from "../../helpers/example-config";
 
 const grantsOf = (configDir: string) =>
   expandAssignments(loadLandingZoneConfig(configDir)).map(
@@ -65,12 +64,10 @@ test("expansion is deterministic and has no duplicates", () => {
 test("a new account under an OU or environment target inherits its assignments with no identity change", () => {
   const configDir = copyExampleConfig();
   const prodFile = join(configDir, "prod.yaml");
-  writeFileSync(
+  replaceInFile(
     prodFile,
-    readFileSync(prodFile, "utf8").replace(
-      "\nbaseline:\n",
-      "\n  - name: prod-payments\n    email: aws+prod-payments@northwind-health.com\n    owner: payments-team\nbaseline:\n",
-    ),
+    "\nbaseline:\n",
+    "\n  - name: prod-payments\n    email: aws+prod-payments@northwind-health.com\n    owner: payments-team\nbaseline:\n",
   );
   const grants = grantsOf(configDir);
   const forNew = grants.filter((grant) => grant.endsWith("@prod-payments")).sort();
@@ -95,12 +92,10 @@ test("a quarantined account loses every assignment, break glass included", () =>
     "      reason: Credentials leaked in a public repository",
     '      since: "2026-11-30"',
   ].join("\n");
-  writeFileSync(
+  replaceInFile(
     prodFile,
-    readFileSync(prodFile, "utf8").replace(
-      "    owner: analytics-team\n",
-      `    owner: analytics-team\n${quarantine}\n`,
-    ),
+    "    owner: analytics-team\n",
+    `    owner: analytics-team\n${quarantine}\n`,
   );
   expect(example.filter((grant) => grant.endsWith("@prod-analytics")).length).toBeGreaterThan(2);
   expect(grantsOf(configDir).filter((grant) => grant.endsWith("@prod-analytics"))).toEqual([]);

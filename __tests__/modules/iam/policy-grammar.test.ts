@@ -4,8 +4,6 @@
  * tests). IAM refuses a malformed document only at apply time (a trust policy with a Resource:
  * `MalformedPolicyDocument: Has prohibited field Resource`), so a plan would never show it.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import {
   validateIdentityPolicy,
   validateResourceControlPolicy,
@@ -14,8 +12,10 @@ import {
   validateTrustPolicy,
 } from "@cloud-copilot/iam-policy";
 import type { ValidationError } from "@cloud-copilot/iam-policy";
-import { copyExampleConfig, synthLandingZone } from "../../helpers/synth";
-import type { StackJson, SynthOutput } from "../../helpers/synth";
+import { exampleSynth } from "../../helpers/example-synth";
+import { editedExample } from "../../helpers/example-config";
+import { synthLandingZone } from "../../helpers/synth";
+import type { StackJson, SynthOutput } from "../../helpers/synth-output";
 
 const VALIDATORS = {
   trust: validateTrustPolicy,
@@ -184,7 +184,7 @@ function checkGrammar(out: SynthOutput): GrammarReport {
 describe("the example organization", () => {
   let report: GrammarReport;
   beforeAll(() => {
-    report = checkGrammar(synthLandingZone());
+    report = checkGrammar(exampleSynth());
   });
 
   test("every policy-bearing attribute has a known kind", () => {
@@ -211,22 +211,16 @@ describe("the example organization", () => {
 describe("a variant with every optional feature on", () => {
   let report: GrammarReport;
   beforeAll(() => {
-    const configDir = copyExampleConfig();
-    const edit = (file: string, from: string, to: string) => {
-      const path = join(configDir, file);
-      const text = readFileSync(path, "utf8");
-      if (!text.includes(from))
-        throw new Error(`${file} no longer contains ${JSON.stringify(from)}`);
-      writeFileSync(path, text.replace(from, to));
-    };
-    edit("organization.yaml", "existingOrganizationId: o-k7q2mz4x9a\n", "");
-    // The example reaches member accounts through the deploy role; the variant, the access role.
-    edit("organization.yaml", "memberRole: deploy", "memberRole: access");
-    edit(
-      "identity.yaml",
-      "groupSource: identity-store",
-      "delegatedAdministrator: shared-services\ngroupSource: external-idp",
-    );
+    const configDir = editedExample([
+      ["organization.yaml", "existingOrganizationId: o-k7q2mz4x9a\n", ""],
+      // The example reaches member accounts through the deploy role; the variant, the access role.
+      ["organization.yaml", "memberRole: deploy", "memberRole: access"],
+      [
+        "identity.yaml",
+        "groupSource: identity-store",
+        "delegatedAdministrator: shared-services\ngroupSource: external-idp",
+      ],
+    ]);
     report = checkGrammar(synthLandingZone(configDir));
   });
 

@@ -2,7 +2,7 @@ import { Testing } from "cdktf";
 import { loadLandingZoneConfig } from "../../../config/loader/load-config";
 import type { OrganizationConfig } from "../../../config/schema/organization-schema";
 import { memberAccountProvider } from "../../../modules/terraform/aws-providers";
-import { EXAMPLE_CONFIG_DIR } from "../../helpers/synth";
+import { EXAMPLE_CONFIG_DIR } from "../../helpers/example-config";
 
 const example = loadLandingZoneConfig(EXAMPLE_CONFIG_DIR).organization.config;
 const withMemberRole = (memberRole: "access" | "deploy"): OrganizationConfig => ({

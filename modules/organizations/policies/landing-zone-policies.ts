@@ -22,7 +22,7 @@ export const ROOT_TARGET = "Root";
  */
 export const LONGEST_ORGANIZATION_ID = `o-${"x".repeat(32)}`;
 
-export function policyContext(config: LandingZoneConfig, organizationId: string): PolicyContext {
+function policyContext(config: LandingZoneConfig, organizationId: string): PolicyContext {
   const organization = config.organization.config;
   const { guardrails } = organization;
   const { pipeline } = organization;
@@ -63,7 +63,7 @@ export function landingZonePolicies(
     type: policy.type,
     description: policy.description,
     criteria: [],
-    content: JSON.parse(readFileSync(join(config.sourceDir, policy.file), "utf8")),
+    content: JSON.parse(readFileSync(join(config.sourceDir, policy.file), "utf8")) as object,
     summary: [policy.description],
   }));
   return [

@@ -1,15 +1,11 @@
 import { describedPolicy, unlessExempt, unlessExemptOrRootSession } from "./organization-policy";
 import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
-
-/** Naming convention of the log archive buckets, which this policy protects. */
-export function logArchiveBucketPattern(context: Pick<PolicyContext, "resourcePrefix">): string {
-  return `${context.resourcePrefix}-log-archive-*`;
-}
+import { logArchiveBucketPattern } from "../../../contracts/resource-names";
 
 /** Keeps the audit trail whole: CloudTrail, AWS Config, VPC flow logs and the log archive. */
 export function protectLoggingScp(context: PolicyContext): OrganizationPolicy {
   const exempt = unlessExempt(context);
-  const bucket = `arn:${context.partition}:s3:::${logArchiveBucketPattern(context)}`;
+  const bucket = `arn:${context.partition}:s3:::${logArchiveBucketPattern(context.resourcePrefix)}`;
   return describedPolicy(
     {
       name: "protect-logging",
@@ -71,7 +67,7 @@ export function protectLoggingScp(context: PolicyContext): OrganizationPolicy {
         },
       },
       {
-        summary: `Log archive buckets (${logArchiveBucketPattern(context)}) can't be deleted or have their policy, encryption, lifecycle, versioning, object lock, public access block, ACL, ownership or access logging changed.`,
+        summary: `Log archive buckets (${logArchiveBucketPattern(context.resourcePrefix)}) can't be deleted or have their policy, encryption, lifecycle, versioning, object lock, public access block, ACL, ownership or access logging changed.`,
         statement: {
           Sid: "ProtectLogArchiveBuckets",
           Effect: "Deny",

@@ -1,5 +1,7 @@
 import { allOf, describedPolicy, unlessExempt } from "./organization-policy";
 import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
+import { backupVaultPattern, keyAliasPattern } from "../../../contracts/resource-names";
+import { MANAGED_BY_TAG } from "../../../contracts/tags";
 
 /** Keeps detection, encryption and recovery switched on in every member account. */
 export function protectSecurityServicesScp(context: PolicyContext): OrganizationPolicy {
@@ -61,7 +63,7 @@ export function protectSecurityServicesScp(context: PolicyContext): Organization
         },
       },
       {
-        summary: `Landing-zone KMS keys (alias/${context.resourcePrefix}/*) can't be scheduled for deletion, disabled or given another key policy.`,
+        summary: `Landing-zone KMS keys (${keyAliasPattern(context.resourcePrefix)}) can't be scheduled for deletion, disabled or given another key policy.`,
         statement: {
           Sid: "ProtectLandingZoneKeys",
           Effect: "Deny",
@@ -74,23 +76,23 @@ export function protectSecurityServicesScp(context: PolicyContext): Organization
           Resource: "*",
           Condition: allOf(exempt, {
             "ForAnyValue:StringLike": {
-              "kms:ResourceAliases": `alias/${context.resourcePrefix}/*`,
+              "kms:ResourceAliases": keyAliasPattern(context.resourcePrefix),
             },
           }),
         },
       },
       {
-        summary: `The aliases that mark landing-zone keys (alias/${context.resourcePrefix}/*) can't be deleted, moved or claimed, so the key statement's condition can't be taken away first.`,
+        summary: `The aliases that mark landing-zone keys (${keyAliasPattern(context.resourcePrefix)}) can't be deleted, moved or claimed, so the key statement's condition can't be taken away first.`,
         statement: {
           Sid: "ProtectLandingZoneKeyAliases",
           Effect: "Deny",
           Action: ["kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias"],
-          Resource: `arn:${context.partition}:kms:*:*:alias/${context.resourcePrefix}/*`,
+          Resource: `arn:${context.partition}:kms:*:*:${keyAliasPattern(context.resourcePrefix)}`,
           Condition: exempt,
         },
       },
       {
-        summary: `Landing-zone backup vaults (${context.resourcePrefix}-*) can't be deleted or unlocked, and no recovery point can be deleted or shortened.`,
+        summary: `Landing-zone backup vaults (${backupVaultPattern(context.resourcePrefix)}) can't be deleted or unlocked, and no recovery point can be deleted or shortened.`,
         statement: {
           Sid: "ProtectBackupVaults",
           Effect: "Deny",
@@ -104,15 +106,14 @@ export function protectSecurityServicesScp(context: PolicyContext): Organization
             "backup:UpdateRecoveryPointLifecycle",
           ],
           Resource: [
-            `arn:${context.partition}:backup:*:*:backup-vault:${context.resourcePrefix}-*`,
+            `arn:${context.partition}:backup:*:*:backup-vault:${backupVaultPattern(context.resourcePrefix)}`,
             `arn:${context.partition}:backup:*:*:recovery-point:*`,
           ],
           Condition: exempt,
         },
       },
       {
-        summary:
-          "Backup plans the landing zone manages (tagged ManagedBy=landing-zone) can't be changed, deleted or retagged, so the tag the statement keys on can't be taken away first.",
+        summary: `Backup plans the landing zone manages (tagged ${MANAGED_BY_TAG.key}=${MANAGED_BY_TAG.value}) can't be changed, deleted or retagged, so the tag the statement keys on can't be taken away first.`,
         statement: {
           Sid: "ProtectBackupPlans",
           Effect: "Deny",
@@ -125,7 +126,7 @@ export function protectSecurityServicesScp(context: PolicyContext): Organization
           ],
           Resource: "*",
           Condition: allOf(exempt, {
-            StringEquals: { "aws:ResourceTag/ManagedBy": "landing-zone" },
+            StringEquals: { [`aws:ResourceTag/${MANAGED_BY_TAG.key}`]: MANAGED_BY_TAG.value },
           }),
         },
       },

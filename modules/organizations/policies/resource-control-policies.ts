@@ -3,7 +3,7 @@ import { describedPolicy } from "./organization-policy";
 import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
 
 /** Services whose resources refuse unencrypted transport; all support RCPs. */
-export const TLS_ONLY_SERVICES = [
+const TLS_ONLY_SERVICES = [
   "s3",
   "sts",
   "kms",

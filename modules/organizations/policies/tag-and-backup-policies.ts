@@ -2,7 +2,7 @@ import type {
   BackupPolicyConfig,
   GuardrailsConfig,
 } from "../../../config/schema/guardrails-schema";
-import { backupRoleName, backupVaultName } from "../../backup/backup-names";
+import { backupRoleName, backupVaultName } from "../../../contracts/resource-names";
 import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
 
 type TagPolicyConfig = NonNullable<GuardrailsConfig["tagPolicy"]>;

@@ -1,6 +1,6 @@
 /**
  * Proves the guardrails with an independent IAM policy evaluator (@cloud-copilot/iam-simulate,
- * AGPL, a dev dependency used only here), over the policies that reach a workload account
+ * AGPL, a dev dependency used only by tests), over the policies that reach a workload account
  * through its OU chain, rather than by matching strings.
  */
 import { readFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import { vaultAccessPolicy } from "../../../../modules/backup/backup-policies";
 import { loadLandingZoneConfig } from "../../../../config/loader/load-config";
 import { buildPolicyInventory } from "../../../../compliance/evidence/organization-inventory";
 import { landingZonePolicies } from "../../../../modules/organizations/policies/landing-zone-policies";
-import { EXAMPLE_CONFIG_DIR } from "../../../helpers/synth";
+import { EXAMPLE_CONFIG_DIR } from "../../../helpers/example-config";
 
 const ACCOUNT = "555566667777";
 const ORGANIZATION_ID = "o-k7q2mz4x9a";

@@ -1,0 +1,19 @@
+/**
+ * Tags other parts of the landing zone key on. A guardrail that protects "what the landing zone
+ * manages" and the resources it protects must agree on these byte for byte, so they live here.
+ */
+
+/** On every resource, through the providers' default tags; backup plan guardrails key on it. */
+export const MANAGED_BY_TAG = { key: "ManagedBy", value: "landing-zone" } as const;
+
+/** Marks a bucket as holding audit logs, which must be immutable (object lock). */
+export const AUDIT_LOG_BUCKET_TAG = { key: "DataPurpose", value: "audit-logs" } as const;
+
+/** Marks a backup vault whose lock makes recovery points immutable. */
+export const IMMUTABLE_VAULT_TAG_KEY = "Immutable";
+
+/**
+ * The tag key the baseline's plans select resources by, and organization backup policies too.
+ * AWS Backup matches tag keys case-sensitively, so `Backup` selects nothing the baseline tags.
+ */
+export const BACKUP_SELECTION_TAG_KEY = "backup";
