@@ -5,7 +5,10 @@ import { exitWithError } from "./cli/user-error";
 import { GuardrailViolationError } from "./compliance/rules/evaluate-rules";
 import { ConfigError } from "./config/loader/config-problem";
 import { heldBaselines } from "./config/model/held-baselines";
-import { expiringSuppressions } from "./compliance/suppressions/expiring-suppressions";
+import {
+  expiringSuppressions,
+  securityHubTuningExceptions,
+} from "./compliance/suppressions/expiring-suppressions";
 import { reproducibleToday } from "./cli/reproducible-time";
 import { skipTokenStackTraces } from "./modules/terraform/cdktf-internals";
 
@@ -18,7 +21,14 @@ async function main(): Promise<void> {
   const today = reproducibleToday(process.env);
   const config = await loadSynthConfig(configDir(), today);
   const { stacks, droppedStacks } = synthesizeLandingZone(config, outdir);
-  const expiring = expiringSuppressions(config.organization.config.compliance.suppressions, today);
+  const { compliance, securityServices } = config.organization.config;
+  const expiring = expiringSuppressions(
+    [
+      ...compliance.suppressions,
+      ...securityHubTuningExceptions(securityServices.securityHub.disabledControls),
+    ],
+    today,
+  );
   console.log(
     formatSummary(outdir, stacks, performance.now() - started, {
       held: heldBaselines(config),

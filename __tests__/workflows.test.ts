@@ -1,12 +1,18 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { loadLandingZoneConfig } from "../config/loader/load-config";
-import { SHARED_DEPLOY_ENVIRONMENT } from "../contracts/github-environments";
+import { EVIDENCE_ENVIRONMENT, SHARED_DEPLOY_ENVIRONMENT } from "../contracts/github-environments";
+import { evidenceRoleName } from "../config/model/evidence-settings";
 import { exampleSynth } from "./helpers/example-synth";
 import { EXAMPLE_CONFIG_DIR } from "./helpers/example-config";
 
 const WORKFLOWS = join(__dirname, "..", ".github", "workflows");
+/** Every workflow, so a new one can't escape the checks of keys and OIDC trust below. */
+const WORKFLOW_NAMES = readdirSync(WORKFLOWS)
+  .filter((file) => file.endsWith(".yml"))
+  .map((file) => file.replace(/\.yml$/, ""))
+  .sort();
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const workflow = (name: string): any => parse(readFileSync(join(WORKFLOWS, `${name}.yml`), "utf8"));
 const config = loadLandingZoneConfig(EXAMPLE_CONFIG_DIR);
@@ -24,6 +30,10 @@ test("the workflows' roles and region match organization.yaml", () => {
   expect(workflow("apply").env).toMatchObject({
     AWS_REGION: organization.homeRegion,
     APPLY_ROLE_ARN: roleArn(organization.pipeline.applyRoleName),
+  });
+  expect(workflow("evidence").env).toMatchObject({
+    AWS_REGION: organization.homeRegion,
+    EVIDENCE_ROLE_ARN: roleArn(evidenceRoleName(organization)),
   });
 });
 
@@ -59,8 +69,28 @@ test("drift detection plans every stack on a schedule and reports to an issue", 
   expect(drift.jobs.report.permissions).toMatchObject({ issues: "write" });
 });
 
+test("evidence is collected monthly and on demand, uploaded, and kept as an artifact for 400 days", () => {
+  const evidence = workflow("evidence");
+  expect(evidence.on.schedule).toEqual([{ cron: expect.stringMatching(/^\d+ \d+ 1 \* \*$/) }]);
+  expect(Object.keys(evidence.on.workflow_dispatch.inputs).sort()).toEqual(["from", "to"]);
+  expect(evidence.permissions).toEqual({ contents: "read" });
+  const collect = evidence.jobs.collect;
+  expect(collect.environment).toBe(EVIDENCE_ENVIRONMENT);
+  expect(collect.permissions).toEqual({ contents: "read", "id-token": "write" });
+  const run = collect.steps.find((step: { name?: string }) => step.name === "Collect and upload");
+  expect(run.run).toMatch(/npm run -s collect-evidence -- --out evidence-snapshot --upload/);
+  // Inputs reach the shell as variables, never spliced into the script.
+  expect(run.run).not.toContain("${{");
+  const upload = collect.steps.find((step: { uses?: string }) =>
+    step.uses?.startsWith("actions/upload-artifact"),
+  );
+  expect(upload.with).toMatchObject({ path: "evidence-snapshot" });
+  expect(upload.with["retention-days"]).toBeGreaterThanOrEqual(400);
+});
+
 test("no workflow stores AWS keys", () => {
-  for (const name of ["plan", "apply", "drift"]) {
+  expect(WORKFLOW_NAMES).toEqual(expect.arrayContaining(["apply", "drift", "evidence", "plan"]));
+  for (const name of WORKFLOW_NAMES) {
     const text = readFileSync(join(WORKFLOWS, `${name}.yml`), "utf8");
     expect(text).not.toMatch(/aws-access-key-id|AWS_SECRET_ACCESS_KEY|secrets\./);
   }
@@ -111,13 +141,14 @@ function oidcSubjects(name: string): Map<string, Set<string>> {
 
 test("each role's OIDC trust admits exactly the subjects of the workflow jobs that assume it", () => {
   const needed = new Map<string, Set<string>>();
-  for (const name of ["plan", "apply", "drift"])
+  for (const name of WORKFLOW_NAMES)
     for (const [role, subjects] of oidcSubjects(name))
       needed.set(role, new Set([...(needed.get(role) ?? []), ...subjects]));
   expect([...needed.keys()].sort()).toEqual(
     [
       roleArn(organization.pipeline.applyRoleName),
       roleArn(organization.pipeline.planRoleName),
+      roleArn(evidenceRoleName(organization)),
     ].sort(),
   );
 

@@ -1,6 +1,7 @@
 import { RULE_PACK } from "../compliance/rules/rule-pack";
 import { checkSuppressions } from "../compliance/suppressions/check-suppressions";
 import { checkAccountLifecycle } from "../config/checks/account-lifecycle";
+import { checkSecurityFindings } from "../config/checks/security-findings";
 import { DEFAULT_CONFIG_DIR, loadCheckedLandingZoneConfig } from "../config/loader/load-config";
 import type { LandingZoneConfig } from "../config/model/landing-zone-config";
 import { checkIdentityPolicies } from "../modules/identity/check-identity-policies";
@@ -13,7 +14,8 @@ export function configDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * Loads the config with every check synth makes, including those of the layers above the config
- * (rule ids, organization policies, identity policies, closure limits). Throws a ConfigError.
+ * (rule ids, organization policies, identity policies, closure limits, Security Hub tuning expiry).
+ * Throws a ConfigError.
  */
 export function loadSynthConfig(
   dir: string,
@@ -27,6 +29,7 @@ export function loadSynthConfig(
         today,
       ),
       checkAccountLifecycle(today),
+      checkSecurityFindings(today),
     ],
     [checkOrganizationPolicies, checkIdentityPolicies],
   );

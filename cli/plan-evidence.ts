@@ -12,7 +12,10 @@ import { renderChangeRecord } from "../compliance/change-record/render-change-re
 import { fromControlMatrixJson } from "../compliance/evidence/control-matrix";
 import type { ControlMatrixJson } from "../compliance/evidence/control-matrix";
 import { RULE_PACK } from "../compliance/rules/rule-pack";
-import { expiringSuppressions } from "../compliance/suppressions/expiring-suppressions";
+import {
+  expiringSuppressions,
+  securityHubTuningExceptions,
+} from "../compliance/suppressions/expiring-suppressions";
 import { ConfigError } from "../config/loader/config-problem";
 import { DEFAULT_CONFIG_DIR, loadLandingZoneConfig } from "../config/loader/load-config";
 import { reproducibleNow, reproducibleToday } from "./reproducible-time";
@@ -103,10 +106,16 @@ export function runPlanEvidence(argv: readonly string[], env: NodeJS.ProcessEnv)
     };
   });
   const config = loadLandingZoneConfig(env.LZ_CONFIG_DIR || DEFAULT_CONFIG_DIR);
-  const { compliance } = config.organization.config;
+  const { compliance, securityServices } = config.organization.config;
   const record: ChangeRecord = {
     ...buildChangeRecord(plans, criteriaSource(env.CDKTF_OUTDIR || "cdktf.out"), ciMetadata(env)),
-    expiringSuppressions: expiringSuppressions(compliance.suppressions, reproducibleToday(env)),
+    expiringSuppressions: expiringSuppressions(
+      [
+        ...compliance.suppressions,
+        ...securityHubTuningExceptions(securityServices.securityHub.disabledControls),
+      ],
+      reproducibleToday(env),
+    ),
   };
   const markdown = renderChangeRecord(record);
   process.stdout.write(`${markdown}\n`);

@@ -9,6 +9,27 @@ export function logArchiveBucketPattern(resourcePrefix: string): string {
   return `${resourcePrefix}-log-archive-*`;
 }
 
+/**
+ * The SOC 2 evidence bucket in the log archive account, where the scheduled evidence workflow
+ * uploads its snapshots: `<prefix>-evidence-<management account id>`.
+ */
+export function evidenceBucketName(resourcePrefix: string, managementAccountId: string): string {
+  return `${resourcePrefix}-evidence-${managementAccountId}`;
+}
+
+/** Evidence buckets the guardrails protect, as log archive buckets are. */
+export function evidenceBucketPattern(resourcePrefix: string): string {
+  return `${resourcePrefix}-evidence-*`;
+}
+
+/**
+ * An organization policy's name in AWS: the policy's name in config under the prefix. Evidence
+ * collection finds the landing zone's policies by it, to compare what is attached with config.
+ */
+export function organizationPolicyName(resourcePrefix: string, policyName: string): string {
+  return `${resourcePrefix}-${policyName}`;
+}
+
 /** Every landing-zone KMS key has an alias under this prefix (without `alias/`). */
 export function keyAlias(resourcePrefix: string, purpose: string): string {
   return `${resourcePrefix}/${purpose}`;
@@ -33,7 +54,8 @@ export const backupRoleName = (resourcePrefix: string) => `${resourcePrefix}-bac
 export const backupVaultPattern = (resourcePrefix: string) => `${resourcePrefix}-*`;
 
 /**
- * Bucket names that hold logs, state or reports: a change record flags changes to them for the
- * reviewer, since these buckets are evidence, unlike application buckets.
+ * Bucket names that hold logs, state, reports or evidence snapshots: a change record flags changes
+ * to them for the reviewer, since these buckets are evidence, unlike application buckets.
  */
-export const EVIDENCE_BUCKET_NAME = /log-archive|access-logs|terraform-state|backup-reports/;
+export const EVIDENCE_BUCKET_NAME =
+  /log-archive|access-logs|terraform-state|backup-reports|-evidence-\d{12}$/;

@@ -9,6 +9,9 @@ export const MANAGED_BY_TAG = { key: "ManagedBy", value: "landing-zone" } as con
 /** Marks a bucket as holding audit logs, which must be immutable (object lock). */
 export const AUDIT_LOG_BUCKET_TAG = { key: "DataPurpose", value: "audit-logs" } as const;
 
+/** Marks a bucket as holding audit evidence snapshots, which must be immutable too. */
+export const AUDIT_EVIDENCE_BUCKET_TAG = { key: "DataPurpose", value: "audit-evidence" } as const;
+
 /** Marks a backup vault whose lock makes recovery points immutable. */
 export const IMMUTABLE_VAULT_TAG_KEY = "Immutable";
 

@@ -9,6 +9,7 @@ import { PatchManagement } from "../modules/patching/patch-management";
 import { MemberPipelineRoles } from "../modules/pipeline/member-pipeline-roles";
 import { WebAcl } from "../modules/waf/web-acl";
 import { retentionMeeting } from "../config/model/log-retention";
+import { evidenceRoleName } from "../config/model/evidence-settings";
 import type { LoggingStack } from "./logging-stack";
 import {
   managementAccountProvider,
@@ -77,6 +78,7 @@ export class AccountBaselineStack extends StackWithoutCrossStackPass {
         readRoleName: pipeline.readRoleName,
         applyRoleName: pipeline.applyRoleName,
         planRoleName: pipeline.planRoleName,
+        evidenceRoleName: evidenceRoleName(organization),
         partition: partitionOf(organization.homeRegion),
         managementAccountId: organization.managementAccountId,
         breakGlassPermissionSet: organization.guardrails.breakGlassPermissionSet,

@@ -30,7 +30,9 @@ import { useRemoteState } from "../modules/terraform/remote-state";
 import type { OrganizationStack } from "./organization-stack";
 import { publishOutput } from "../modules/terraform/stack-outputs";
 import type { PublishedOutput } from "../modules/terraform/stack-outputs";
-import { keyAlias } from "../contracts/resource-names";
+import { evidenceBucketName, keyAlias } from "../contracts/resource-names";
+import { evidenceRetentionDays, evidenceRoleName } from "../config/model/evidence-settings";
+import { EvidenceArchive } from "../modules/evidence/evidence-archive";
 import { AUDIT_LOG_BUCKET_TAG } from "../contracts/tags";
 
 export interface LoggingStackProps {
@@ -39,8 +41,9 @@ export interface LoggingStackProps {
 }
 
 /**
- * The log archive (keys and buckets, in the log archive account) and the organization trail with
- * its log group, alarms and security topic (in the management account).
+ * The log archive (keys and buckets, in the log archive account, the evidence bucket among them)
+ * and the organization trail with its log group, alarms and security topic (in the management
+ * account).
  */
 export class LoggingStack extends TerraformStack {
   readonly configBucketName: string;
@@ -133,6 +136,17 @@ export class LoggingStack extends TerraformStack {
       archive,
       tags: { [AUDIT_LOG_BUCKET_TAG.key]: AUDIT_LOG_BUCKET_TAG.value },
       additionalPolicyStatements: configBucketStatements(parties, bucketArn(names.configBucket)),
+    });
+    new EvidenceArchive(this, "evidence", {
+      bucketName: evidenceBucketName(organization.resourcePrefix, organization.managementAccountId),
+      keyAlias: keyAlias(organization.resourcePrefix, "evidence"),
+      partition,
+      region: organization.homeRegion,
+      ownerAccountId: logArchiveAccountId,
+      collectorAccountId: organization.managementAccountId,
+      collectorRoleName: evidenceRoleName(organization),
+      retentionDays: evidenceRetentionDays(organization.compliance),
+      accessLogs,
     });
     this.configBucketName = names.configBucket;
     this.configKeyArnOutput = publishOutput(this, "config-key-arn", this.configKey.arn);

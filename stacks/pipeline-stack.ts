@@ -6,9 +6,14 @@ import { partitionOf } from "../config/schema/primitives";
 import { PipelineIdentity } from "../modules/pipeline/pipeline-identity";
 import { managementAccountProvider } from "../modules/terraform/aws-providers";
 import { useRemoteState } from "../modules/terraform/remote-state";
-import { keyAlias, STATE_KEY_PURPOSE } from "../contracts/resource-names";
+import { evidenceBucketName, keyAlias, STATE_KEY_PURPOSE } from "../contracts/resource-names";
+import { evidenceRoleName } from "../config/model/evidence-settings";
+import { EvidenceCollectorRole } from "../modules/pipeline/evidence-collector-role";
 
-/** The CI pipeline's identity in the management account: GitHub OIDC, plan and apply roles. */
+/**
+ * The CI pipeline's identity in the management account: GitHub OIDC, plan and apply roles, and
+ * the evidence workflow's role.
+ */
 export class PipelineStack extends TerraformStack {
   constructor(scope: Construct, config: LandingZoneConfig) {
     super(scope, STACK_NAMES.pipeline);
@@ -16,15 +21,26 @@ export class PipelineStack extends TerraformStack {
     useRemoteState(this, organization.stateBackend);
     managementAccountProvider(this, organization);
     const { pipeline } = organization;
-    new PipelineIdentity(this, "identity", {
+    const partition = partitionOf(organization.homeRegion);
+    const identity = new PipelineIdentity(this, "identity", {
       repository: pipeline.repository,
       planRoleName: pipeline.planRoleName,
       applyRoleName: pipeline.applyRoleName,
       readRoleName: pipeline.readRoleName,
-      partition: partitionOf(organization.homeRegion),
+      partition,
       environments: config.environments.map((environment) => environment.config.name),
       stateBucket: organization.stateBackend.bucket,
       stateKeyAlias: keyAlias(organization.resourcePrefix, STATE_KEY_PURPOSE),
+    });
+    new EvidenceCollectorRole(this, "evidence-collector", {
+      oidcProvider: identity.oidcProvider,
+      repository: pipeline.repository,
+      roleName: evidenceRoleName(organization),
+      readRoleName: pipeline.readRoleName,
+      partition,
+      // The logging stack makes the bucket with the log archive's provider, in the home region.
+      bucketName: evidenceBucketName(organization.resourcePrefix, organization.managementAccountId),
+      bucketRegion: organization.homeRegion,
     });
   }
 }

@@ -9,6 +9,7 @@ import { OrganizationConformancePack } from "../modules/aws-config/organization-
 import { conformancePackRules } from "../modules/aws-config/soc2-config-rules";
 import { DelegatedAdministrator } from "../modules/organizations/delegated-administrator";
 import { AccessAnalyzerOrganization } from "../modules/security/access-analyzer-organization";
+import { FindingsAlerts } from "../modules/security/findings-alerts";
 import { GuardDutyOrganization } from "../modules/security/guardduty-organization";
 import { InspectorOrganization } from "../modules/security/inspector-organization";
 import { MacieOrganization } from "../modules/security/macie-organization";
@@ -30,7 +31,8 @@ export interface SecurityStackProps {
 /**
  * Detection and continuous compliance, administered from the audit account: the Config
  * aggregator and conformance pack, GuardDuty, Security Hub, Access Analyzer, Macie and
- * Inspector. The management account delegates each service to the audit account.
+ * Inspector, and the alerts their findings raise. The management account delegates each
+ * service to the audit account.
  */
 export class SecurityStack extends TerraformStack {
   constructor(scope: Construct, props: SecurityStackProps) {
@@ -92,7 +94,18 @@ export class SecurityStack extends TerraformStack {
       adminAccountId: auditAccountId,
       rootId: props.organization.rootId,
       management,
+      disabledControls: services.securityHub.disabledControls,
     });
+    if (services.alerts)
+      new FindingsAlerts(this, "findings-alerts", {
+        namePrefix: organization.resourcePrefix,
+        partition,
+        region: organization.homeRegion,
+        accountId: auditAccountId,
+        minimumSeverity: services.alerts.minimumSeverity,
+        emails: services.alerts.emails ?? organization.securityContacts,
+        httpsEndpoints: services.alerts.httpsEndpoints,
+      });
     new AccessAnalyzerOrganization(this, "access-analyzer", {
       namePrefix: organization.resourcePrefix,
       regions,

@@ -330,7 +330,8 @@ describe("quarantine and close", () => {
       (entry: { account: string }) => entry.account === "staging-data",
     ).policies;
     expect(policies).toContainEqual({
-      name: "deny-all",
+      name: "nwh-deny-all",
+      configName: "deny-all",
       type: "SERVICE_CONTROL_POLICY",
       attachedAt: "Suspended",
     });

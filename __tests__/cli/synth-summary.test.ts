@@ -1,5 +1,8 @@
 import { formatSummary } from "../../cli/synth-summary";
-import { expiringSuppressions } from "../../compliance/suppressions/expiring-suppressions";
+import {
+  expiringSuppressions,
+  securityHubTuningExceptions,
+} from "../../compliance/suppressions/expiring-suppressions";
 import type { SynthesizedStack } from "../../compliance/rules/evaluate-rules";
 
 const stackWith = (name: string, resources: number): SynthesizedStack => ({
@@ -88,5 +91,22 @@ test("suppressions that expire within 30 days are announced, soonest first", () 
   expect(summary.split("\n").slice(2)).toEqual([
     "Warning: 1 suppression expires within 30 days:",
     "  LZ-S3-001 on logging/aws_s3_bucket.a expires in 1 day (2026-12-02): renew it with a new justification, or fix the resource; after that date synth fails",
+  ]);
+});
+
+test("Security Hub tuning that expires within 30 days is announced like a suppression", () => {
+  const tuning = securityHubTuningExceptions([
+    {
+      control: "IAM.6",
+      justification: "Member accounts have no root user credentials.",
+      expires: "2026-12-11",
+    },
+  ]);
+  const summary = formatSummary("out", [stackWith("security", 1)], 1000, {
+    expiring: expiringSuppressions(tuning, "2026-12-01"),
+  });
+  expect(summary.split("\n").slice(2)).toEqual([
+    "Warning: 1 suppression expires within 30 days:",
+    "  Security Hub IAM.6 on securityServices.securityHub.disabledControls expires in 10 days (2026-12-11): renew it with a new justification, or fix the resource; after that date synth fails",
   ]);
 });

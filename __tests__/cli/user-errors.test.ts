@@ -114,6 +114,18 @@ const MISTAKES: readonly Mistake[] = [
     says: "is not JSON",
   },
   {
+    script: "collect-evidence",
+    mistake: "a misspelt option",
+    args: ["--form", "2026-01-01"],
+    says: "Unknown option '--form'",
+  },
+  {
+    script: "collect-evidence",
+    mistake: "a date that doesn't exist",
+    args: ["--from", "2026-02-30", "--to", "2026-03-31"],
+    says: '--from takes a date as YYYY-MM-DD, got "2026-02-30"',
+  },
+  {
     script: "new-config",
     mistake: "an existing folder",
     args: [__dirname],

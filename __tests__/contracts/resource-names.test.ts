@@ -3,6 +3,8 @@ import {
   backupVaultName,
   backupVaultPattern,
   EVIDENCE_BUCKET_NAME,
+  evidenceBucketName,
+  evidenceBucketPattern,
   keyAlias,
   keyAliasPattern,
   logArchiveBucketPattern,
@@ -54,4 +56,18 @@ test("change records flag the buckets that hold evidence, not application bucket
   ])
     expect(bucket).toMatch(EVIDENCE_BUCKET_NAME);
   expect("payments-uploads").not.toMatch(EVIDENCE_BUCKET_NAME);
+});
+
+test("the evidence bucket is named after the prefix and management account, under a protected pattern", () => {
+  expect(evidenceBucketName("nwh", "111122223333")).toBe("nwh-evidence-111122223333");
+  expect(evidenceBucketName("nwh", "111122223333")).toMatch(matching(evidenceBucketPattern("nwh")));
+  expect(evidenceBucketName("acme", "111122223333")).not.toMatch(
+    matching(evidenceBucketPattern("nwh")),
+  );
+  // Evidence is not a log: the log archive's pattern doesn't reach it, so the guardrails name both.
+  expect(evidenceBucketName("nwh", "111122223333")).not.toMatch(
+    matching(logArchiveBucketPattern("nwh")),
+  );
+  expect(evidenceBucketName("nwh", "111122223333")).toMatch(EVIDENCE_BUCKET_NAME);
+  expect("nwh-evidence-photos").not.toMatch(EVIDENCE_BUCKET_NAME);
 });

@@ -53,3 +53,35 @@ export async function decideUnder(resourcePolicy: object, request: PolicyRequest
     );
   return result.overallResult;
 }
+
+/**
+ * The decision for a request by a principal whose only policy is `identityPolicy`, on a resource
+ * of its own account with no resource policy: what the identity policy alone allows.
+ */
+export async function decideByIdentity(
+  identityPolicy: object,
+  request: Omit<PolicyRequest, "resourceAccount">,
+): Promise<string> {
+  const principalAccount = /^arn:[^:]+:iam::(\d{12}):/.exec(request.principal)?.[1];
+  if (!principalAccount) throw new Error(`not an IAM principal ARN: ${request.principal}`);
+  const result = await runSimulation(
+    {
+      request: {
+        principal: request.principal,
+        action: request.action,
+        resource: { resource: request.resource, accountId: principalAccount },
+        contextVariables: { "aws:PrincipalArn": request.principal, ...request.context },
+      },
+      identityPolicies: [{ name: "identity", policy: identityPolicy }],
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+    },
+    {},
+  );
+  if (result.resultType === "error") throw new Error(JSON.stringify(result.errors));
+  if (result.resultType === "single" && result.result.ignoredContextKeys?.length)
+    throw new Error(
+      `the evaluator ignores ${result.result.ignoredContextKeys.join(", ")} for ${request.action}`,
+    );
+  return result.overallResult;
+}

@@ -97,7 +97,7 @@ test("the member-account role is a variable: empty by default (the deploy role w
   expect(out.stack("organization").variable).toBeUndefined();
 });
 
-test("every member account has a deploy role only the apply role and break glass can assume, and a read role for plans", () => {
+test("every member account has a deploy role only the apply role and break glass can assume, and a read role for plans and evidence", () => {
   const roles = Object.values(out.resources("account-prod-data", "aws_iam_role"));
   const trust = (name: string) =>
     JSON.parse(roles.find((role) => role.name === name)!.assume_role_policy).Statement;
@@ -124,9 +124,15 @@ test("every member account has a deploy role only the apply role and break glass
   ]);
   expect(trust("nwh-lz-read")).toEqual([
     {
-      Sid: "PlanRoleOnly",
+      Sid: "PlanRole",
       Effect: "Allow",
       Principal: { AWS: "arn:aws:iam::111122223333:role/nwh-lz-plan" },
+      Action: "sts:AssumeRole",
+    },
+    {
+      Sid: "EvidenceRole",
+      Effect: "Allow",
+      Principal: { AWS: "arn:aws:iam::111122223333:role/nwh-lz-evidence" },
       Action: "sts:AssumeRole",
     },
   ]);

@@ -39,6 +39,7 @@ test("one key per purpose: rotating, 30-day window, undeletable, aliased under t
     "alias/nwh/alerts",
     "alias/nwh/cloudtrail",
     "alias/nwh/config",
+    "alias/nwh/evidence",
     "alias/nwh/logs",
   ]);
   for (const [, key] of resources("aws_kms_key")) {
@@ -218,4 +219,46 @@ test("CIS alarms and the break-glass alarm notify the security contacts through 
     "us-west-2 oncall-security@northwind-health.com",
     "us-west-2 security@northwind-health.com",
   ]);
+});
+
+test("the evidence bucket, in the log archive account, is locked for the compliance minimum and written only by the evidence role", () => {
+  const bucket = named("aws_s3_bucket", "evidence");
+  expect(bucket).toMatchObject({
+    bucket: "nwh-evidence-111122223333",
+    object_lock_enabled: true,
+    tags: { DataPurpose: "audit-evidence" },
+    lifecycle: { prevent_destroy: true },
+  });
+  expect(bucket.provider).toBeUndefined();
+  // compliance.evidenceRetentionDays is unset: the example's minimumLogRetentionDays.
+  expect(named("aws_s3_bucket_object_lock_configuration", "evidence").rule).toEqual({
+    default_retention: { mode: "COMPLIANCE", days: 365 },
+  });
+  expect(named("aws_s3_bucket_logging", "evidence").target_bucket).toMatch(
+    /aws_s3_bucket\.access-logs_bucket_/,
+  );
+  expect(
+    named("aws_s3_bucket_server_side_encryption_configuration", "evidence").rule[0]
+      .apply_server_side_encryption_by_default.kms_master_key_id,
+  ).toMatch(/aws_kms_key\.evidence_key_/);
+  const asEvidenceRole = {
+    ArnEquals: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/nwh-lz-evidence" },
+  };
+  const policy = JSON.parse(named("aws_s3_bucket_policy", "evidence").policy).Statement;
+  expect(
+    policy.find((statement: { Sid: string }) => statement.Sid === "AllowEvidenceCollectorToWrite"),
+  ).toMatchObject({
+    Principal: { AWS: "arn:aws:iam::111122223333:root" },
+    Action: "s3:PutObject",
+    Resource: "arn:aws:s3:::nwh-evidence-111122223333/*",
+    Condition: asEvidenceRole,
+  });
+  expect(
+    keyPolicy("evidence").Statement.find(
+      (statement: { Sid: string }) => statement.Sid === "AllowEvidenceCollectorThroughS3",
+    ).Condition,
+  ).toEqual({
+    ...asEvidenceRole,
+    StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" },
+  });
 });

@@ -37,7 +37,9 @@ test("the plan role is trusted only for this repository's pull requests and main
     out.resources("pipeline", "aws_iam_role_policy_attachment"),
   ).map((entry) => entry.policy_arn);
   expect(attachments).toContain("arn:aws:iam::aws:policy/ReadOnlyAccess");
-  const [inline] = Object.values(out.resources("pipeline", "aws_iam_role_policy"));
+  const inline = Object.values(out.resources("pipeline", "aws_iam_role_policy")).find(
+    (policy) => policy.name === "state-locks-and-member-reads",
+  )!;
   const statements = JSON.parse(inline.policy).Statement;
   expect(
     statements.find((statement: { Sid: string }) => statement.Sid === "TakeAndReleasePlanLocks")
@@ -77,4 +79,19 @@ test("the guardrails exempt the apply and deploy roles and protect all four pipe
   for (const role of ["nwh-lz-plan", "nwh-lz-read", "nwh-lz-deploy", "nwh-lz-pipeline"]) {
     expect(protect.Resource).toContain(`arn:aws:iam::*:role/${role}`);
   }
+});
+
+test("the evidence role is trusted only for the evidence environment, and writes only the evidence bucket", () => {
+  expect(
+    trustOf("nwh-lz-evidence").Condition.StringLike["token.actions.githubusercontent.com:sub"],
+  ).toEqual(["repo:northwind-health/landing-zone:environment:evidence"]);
+  const inline = Object.values(out.resources("pipeline", "aws_iam_role_policy")).find(
+    (policy) => policy.name === "read-members-and-write-evidence",
+  )!;
+  expect(inline.role).toMatch(/aws_iam_role\.evidence-collector_role_/);
+  const statements = JSON.parse(inline.policy).Statement;
+  const resourceOf = (sid: string) =>
+    statements.find((statement: { Sid: string }) => statement.Sid === sid).Resource;
+  expect(resourceOf("ReadMemberAccounts")).toBe("arn:aws:iam::*:role/nwh-lz-read");
+  expect(resourceOf("WriteEvidence")).toBe("arn:aws:s3:::nwh-evidence-111122223333/*");
 });

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { exampleSynth } from "../helpers/example-synth";
-import { copyExampleConfig, replaceInFile } from "../helpers/example-config";
+import { copyExampleConfig, editedExample, replaceInFile } from "../helpers/example-config";
 import { synthLandingZone } from "../helpers/synth";
 import { defaultProvider, EXAMPLE_MEMBER_ROLE } from "../helpers/synth-output";
 import type { SynthOutput } from "../helpers/synth-output";
@@ -207,6 +207,48 @@ describe("security services, delegated to the audit account", () => {
   });
 });
 
+describe("findings alerts and Security Hub tuning", () => {
+  test("HIGH and CRITICAL findings go from Security Hub to the encrypted topic, in the audit account's home region", () => {
+    const [rule] = all("security", "aws_cloudwatch_event_rule");
+    expect(rule).toMatchObject({ region: "us-east-1", name: "nwh-security-hub-findings" });
+    expect(rule).not.toHaveProperty("provider");
+    expect(JSON.parse(rule.event_pattern).detail.findings.Severity.Label).toEqual([
+      "HIGH",
+      "CRITICAL",
+    ]);
+    expect(all("security", "aws_cloudwatch_event_target")).toHaveLength(1);
+    const [topic] = all("security", "aws_sns_topic");
+    expect(topic).toMatchObject({
+      name: "nwh-security-findings",
+      kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\.findings-alerts_key_/),
+    });
+    expect(
+      all("security", "aws_sns_topic_subscription")
+        .map((subscription) => `${subscription.protocol} ${subscription.endpoint}`)
+        .sort(),
+    ).toEqual([
+      "email oncall-security@northwind-health.com",
+      "email security@northwind-health.com",
+      "https https://events.pagerduty.com/integration/nwh-security-oncall/enqueue",
+    ]);
+  });
+
+  test("the central policy disables the justified control", () => {
+    const [policy] = all("security", "aws_securityhub_configuration_policy");
+    expect(
+      policy.configuration_policy.security_controls_configuration.disabled_control_identifiers,
+    ).toEqual(["IAM.6"]);
+  });
+
+  test("without alerts in config, nothing is routed and no topic is made", () => {
+    const quiet = synthLandingZone(
+      editedExample([["organization.yaml", /\n {2}alerts:\n( {4,}.*\n)+/, "\n"]]),
+    );
+    expect(quiet.resources("security", "aws_cloudwatch_event_rule")).toEqual({});
+    expect(quiet.resources("security", "aws_sns_topic")).toEqual({});
+  });
+});
+
 describe("Inspector and Macie reach accounts that existed before them", () => {
   const STACK = "security-members";
   const enrolled = (type: string) =>
@@ -289,6 +331,15 @@ test("the control matrix shows detection criteria served by real addresses", () 
   );
   expect(controlsOf("CC4.1")).toEqual(
     expect.arrayContaining(["security-posture", "config-aggregation"]),
+  );
+  for (const criterion of ["CC7.2", "CC7.3", "CC7.4"])
+    expect(controlsOf(criterion)).toContain("security-findings-routing");
+  const tuning = matrix
+    .flatMap((criterion) => criterion.controls)
+    .find((control) => control.id === "security-hub-tuning")!;
+  expect(controlsOf("CC7.2")).toContain("security-hub-tuning");
+  expect(tuning.description).toMatch(
+    /IAM\.6 until 2027-03-31 \(Member accounts have no root user credentials/,
   );
 });
 

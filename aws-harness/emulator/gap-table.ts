@@ -1,4 +1,4 @@
-import { escapeCell } from "../../cli/docs/markdown-table";
+import { escapeCell } from "../../compliance/evidence/markdown-table";
 import { describeGap } from "./emulator-gap";
 import type { EmulatorGap } from "./emulator-gap";
 

@@ -11,10 +11,12 @@ function accessOf(config: LandingZoneConfig, account: string): string[] {
     .map((grant) => `${grant.group}: ${grant.permissionSet}`);
 }
 
-/** Organization policies reaching an account, with where each is attached. */
+/** Organization policies reaching an account, by their names in config, with where each is attached. */
 function guardrailsOf(config: LandingZoneConfig, account: string): string[] {
   const reaching = buildPolicyInventory(config).accounts.find((entry) => entry.account === account);
-  return (reaching?.policies ?? []).map((policy) => `${policy.name} (${policy.attachedAt})`);
+  return (reaching?.policies ?? []).map(
+    (policy) => `${policy.configName ?? policy.name} (${policy.attachedAt})`,
+  );
 }
 
 const bullets = (items: readonly string[]) =>

@@ -1,5 +1,5 @@
 import type { JsonSchema } from "../../config/schema/json-schemas";
-import { markdownTable } from "./markdown-table";
+import { markdownTable } from "../../compliance/evidence/markdown-table";
 
 /** One key of a config file, as the reference table shows it. */
 export interface ReferenceRow {

@@ -1,5 +1,5 @@
 import type { Rule } from "../../compliance/rules/rule";
-import { markdownTable } from "./markdown-table";
+import { markdownTable } from "../../compliance/evidence/markdown-table";
 
 /** The guardrail rules as a table: id, what each checks, and the criteria it serves. */
 export function ruleTable(rules: readonly Rule[]): string[] {

@@ -1,7 +1,6 @@
 import { CHANGE_KINDS } from "./classify-change";
 import type { ChangeRecord, ResourceChangeRecord } from "./change-record";
-
-const escape = (text: string) => text.replaceAll("|", "\\|");
+import { markdownTable } from "../evidence/markdown-table";
 
 function describe(change: ResourceChangeRecord): string {
   const details = [
@@ -15,7 +14,7 @@ function describe(change: ResourceChangeRecord): string {
       ? `changes ${change.changedAttributes.map((name) => `\`${name}\``).join(", ")}`
       : "",
   ].filter(Boolean);
-  return escape(details.join("; ")) || "—";
+  return details.join("; ") || "—";
 }
 
 /** The change record as Markdown, for a pull request comment and the archive. */
@@ -53,11 +52,12 @@ export function renderChangeRecord(record: ChangeRecord): string {
   lines.push(
     `${total} resource change${total === 1 ? "" : "s"} in ${record.stacks.length} stack${record.stacks.length === 1 ? "" : "s"}; **${record.securityRelevantChanges} security-relevant**.`,
     "",
-    `| stack | ${CHANGE_KINDS.join(" | ")} |`,
-    `| --- | ${CHANGE_KINDS.map(() => "---").join(" | ")} |`,
-    ...record.stacks.map(
-      (stack) =>
-        `| ${stack.stack} | ${CHANGE_KINDS.map((kind) => stack.summary[kind]).join(" | ")} |`,
+    ...markdownTable(
+      ["stack", ...CHANGE_KINDS],
+      record.stacks.map((stack) => [
+        stack.stack,
+        ...CHANGE_KINDS.map((kind) => String(stack.summary[kind])),
+      ]),
     ),
     "",
   );
@@ -69,11 +69,15 @@ export function renderChangeRecord(record: ChangeRecord): string {
     lines.push(
       `## ${stack.stack}`,
       "",
-      "| action | resource | details | criteria | security |",
-      "| --- | --- | --- | --- | --- |",
-      ...stack.changes.map(
-        (change) =>
-          `| ${change.kind} | \`${change.address}\` | ${describe(change)} | ${change.criteria.join(", ") || "—"} | ${change.flags.length > 0 ? `⚠ ${escape(change.flags.map((flag) => flag.message).join("; "))}` : ""} |`,
+      ...markdownTable(
+        ["action", "resource", "details", "criteria", "security"],
+        stack.changes.map((change) => [
+          change.kind,
+          `\`${change.address}\``,
+          describe(change),
+          change.criteria.join(", ") || "—",
+          change.flags.length > 0 ? `⚠ ${change.flags.map((flag) => flag.message).join("; ")}` : "",
+        ]),
       ),
       "",
     );

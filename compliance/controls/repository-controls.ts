@@ -31,4 +31,11 @@ export const REPOSITORY_CONTROLS: readonly RepositoryControl[] = [
     criteria: ["CC7.1", "CC8.1", "CC4.1"],
     files: [".github/workflows/drift.yml"],
   },
+  {
+    id: "evidence-collection",
+    description:
+      "On the first of every month, and on demand, a workflow collects evidence of the controls' operation from every account and keeps it in the immutable evidence bucket and as a workflow artifact for 400 days",
+    criteria: ["CC4.1", "CC7.2"],
+    files: [".github/workflows/evidence.yml"],
+  },
 ];

@@ -10,6 +10,17 @@ interface CriterionDefinition {
   readonly category: CriterionCategory;
   readonly title: string;
   readonly organizational?: readonly OrganizationalArea[];
+  /** Met by the cloud provider for what it runs, and shown by its own audit report. */
+  readonly inherited?: InheritedCriterion;
+}
+
+export interface InheritedCriterion {
+  /** Who meets the criterion. */
+  readonly from: string;
+  /** What of it they meet. */
+  readonly covers: string;
+  /** The report an auditor obtains, and where. */
+  readonly evidence: string;
 }
 
 const security = (id: string, title: string, ...organizational: OrganizationalArea[]) =>
@@ -93,7 +104,15 @@ const TRUST_SERVICES_CRITERIA = [
     "Access is granted, changed and removed by role, with least privilege and segregation of duties",
     "accessControlPolicy",
   ),
-  security("CC6.4", "Physical access to facilities and assets is restricted"),
+  {
+    ...security("CC6.4", "Physical access to facilities and assets is restricted"),
+    inherited: {
+      from: "AWS",
+      covers:
+        "physical access to the data centres and hardware that run the organization's accounts; the landing zone runs no facilities of its own",
+      evidence: "AWS SOC 2 Type 2 report, available through AWS Artifact",
+    },
+  },
   security("CC6.5", "Assets are disposed of only after their data is protected or erased"),
   security("CC6.6", "Threats from outside the system boundary are kept out"),
   security("CC6.7", "Data is protected in transit and its movement is restricted"),

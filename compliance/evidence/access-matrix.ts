@@ -2,6 +2,7 @@ import { expandAssignments } from "../../config/model/account-assignments";
 import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
 import { readInlinePolicy } from "../../config/model/inline-policy";
 import { sessionDurationOf } from "../../modules/identity/permission-set";
+import { markdownTable } from "./markdown-table";
 
 /** One row of the access review: a group's permission set in an account. */
 export interface AccessGrant {
@@ -98,30 +99,37 @@ export function renderAccessMatrix(matrix: AccessMatrix): string {
     "",
     "## Privileged access",
     "",
-    "| group | permission set | account | session | justification |",
-    "| --- | --- | --- | --- | --- |",
-    ...matrix.grants
-      .filter((grant) => grant.privileged)
-      .map(
-        (grant) =>
-          `| ${grant.group} | ${grant.permissionSet} | ${grant.account} | ${grant.sessionDuration} | ${grant.justification} |`,
-      ),
+    ...markdownTable(
+      ["group", "permission set", "account", "session", "justification"],
+      matrix.grants
+        .filter((grant) => grant.privileged)
+        .map((grant) => [
+          grant.group,
+          grant.permissionSet,
+          grant.account,
+          grant.sessionDuration,
+          grant.justification,
+        ]),
+    ),
     "",
     "## Group × account",
     "",
-    `| group | ${accounts.join(" | ")} |`,
-    `| --- | ${accounts.map(() => "---").join(" | ")} |`,
-    ...groups.map(
-      (group) => `| ${group} | ${accounts.map((account) => cell(group, account)).join(" | ")} |`,
+    ...markdownTable(
+      ["group", ...accounts],
+      groups.map((group) => [group, ...accounts.map((account) => cell(group, account))]),
     ),
     "",
     "## Permission sets",
     "",
-    "| permission set | session | privileged | policies | description |",
-    "| --- | --- | --- | --- | --- |",
-    ...matrix.permissionSets.map(
-      (set) =>
-        `| ${set.name} | ${set.sessionDuration} | ${set.privileged ? "yes" : "no"} | ${set.policies.join("; ")} | ${set.description} |`,
+    ...markdownTable(
+      ["permission set", "session", "privileged", "policies", "description"],
+      matrix.permissionSets.map((set) => [
+        set.name,
+        set.sessionDuration,
+        set.privileged ? "yes" : "no",
+        set.policies.join("; "),
+        set.description,
+      ]),
     ),
     "",
   ].join("\n");

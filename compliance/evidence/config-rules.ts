@@ -1,4 +1,5 @@
 import type { ManagedConfigRule } from "../../modules/aws-config/soc2-config-rules";
+import { markdownTable } from "./markdown-table";
 
 /** The conformance pack's rules with the criteria each supports, for the evidence. */
 export function renderConfigRules(rules: readonly ManagedConfigRule[]): string {
@@ -7,15 +8,15 @@ export function renderConfigRules(rules: readonly ManagedConfigRule[]): string {
     "",
     "AWS managed Config rules deployed to every account of the organization; results aggregate in the audit account.",
     "",
-    "| rule | criteria | parameters |",
-    "| --- | --- | --- |",
-    ...rules.map(
-      (rule) =>
-        `| ${rule.identifier} | ${rule.criteria.join(", ") || "—"} | ${
-          Object.entries(rule.parameters ?? {})
-            .map(([name, value]) => `${name}=${value}`)
-            .join(", ") || "—"
-        } |`,
+    ...markdownTable(
+      ["rule", "criteria", "parameters"],
+      rules.map((rule) => [
+        rule.identifier,
+        rule.criteria.join(", ") || "—",
+        Object.entries(rule.parameters ?? {})
+          .map(([name, value]) => `${name}=${value}`)
+          .join(", ") || "—",
+      ]),
     ),
     "",
   ].join("\n");

@@ -1,4 +1,5 @@
 import type { HeldBaseline } from "../../config/model/held-baselines";
+import { markdownTable } from "./markdown-table";
 
 /** Baselines the synth left out, so an auditor sees each gap in the plans with its reason. */
 export function renderHeldBaselines(held: readonly HeldBaseline[]): string {
@@ -10,11 +11,16 @@ export function renderHeldBaselines(held: readonly HeldBaseline[]): string {
     ...(held.length === 0
       ? ["None: every account's baseline is synthesized."]
       : [
-          "| account | environment | stack | state | since | reason |",
-          "| --- | --- | --- | --- | --- | --- |",
-          ...held.map(
-            (baseline) =>
-              `| ${baseline.account} | ${baseline.environment} | ${baseline.stack} | ${baseline.state} | ${baseline.since} | ${baseline.reason.replace(/\|/g, "\\|")} |`,
+          ...markdownTable(
+            ["account", "environment", "stack", "state", "since", "reason"],
+            held.map((baseline) => [
+              baseline.account,
+              baseline.environment,
+              baseline.stack,
+              baseline.state,
+              baseline.since,
+              baseline.reason,
+            ]),
           ),
         ]),
     "",

@@ -8,9 +8,13 @@ import {
   ROOT_TARGET,
 } from "../../modules/organizations/policies/landing-zone-policies";
 import type { OrganizationPolicyType } from "../../modules/organizations/policies/organization-policy";
+import { markdownTable } from "./markdown-table";
 
 export interface PolicyEntry {
+  /** The name in AWS, as the console shows it: the resource prefix, then the config name. */
   readonly name: string;
+  /** The name config uses for it (guardrails.attachments). */
+  readonly configName: string;
   readonly type: OrganizationPolicyType;
   readonly description: string;
   readonly criteria: readonly string[];
@@ -22,13 +26,21 @@ export interface PolicyEntry {
 
 export interface AccountPolicies {
   readonly account: string;
+  /** The management account sits under the root, outside every OU; member accounts in an OU. */
+  readonly kind: "management" | "member";
+  readonly accountId: string | null;
   /** Root, then each OU down to the account: where each policy comes from. */
   readonly path: readonly string[];
+  /** The policies in effect in the account. */
   readonly policies: readonly {
     readonly name: string;
+    /** The landing zone's name for it, or null for AWS's own. */
+    readonly configName: string | null;
     readonly type: string;
     readonly attachedAt: string;
   }[];
+  /** Why policies attached above the account don't apply to it, or null where they all do. */
+  readonly note: string | null;
 }
 
 export interface PolicyInventory {
@@ -41,6 +53,18 @@ const AWS_MANAGED = [
   { name: "FullAWSAccess", type: "SERVICE_CONTROL_POLICY" },
   { name: "RCPFullAWSAccess", type: "RESOURCE_CONTROL_POLICY" },
 ] as const;
+
+/** The management account, as the inventory and the diagram name it. */
+const MANAGEMENT_ACCOUNT = "management";
+
+/** Policy types that never restrict the management account, wherever they are attached. */
+const NOT_IN_MANAGEMENT_ACCOUNT: readonly string[] = [
+  "SERVICE_CONTROL_POLICY",
+  "RESOURCE_CONTROL_POLICY",
+];
+
+const MANAGEMENT_NOTE =
+  "Service control policies and resource control policies don't apply to the management account, wherever they are attached: only tag and backup policies reach it.";
 
 /** Where each organization policy applies, and the effective set that reaches each account. */
 export function buildPolicyInventory(config: LandingZoneConfig): PolicyInventory {
@@ -57,7 +81,9 @@ export function buildPolicyInventory(config: LandingZoneConfig): PolicyInventory
     organization.existingOrganizationId ?? LONGEST_ORGANIZATION_ID,
   );
   const policies = attached.map(({ policy, targets }) => ({
-    name: policy.name,
+    // As modules/organizations/organization-policies.ts names the policy in AWS.
+    name: `${organization.resourcePrefix}-${policy.name}`,
+    configName: policy.name,
     type: policy.type,
     description: policy.description,
     criteria: policy.criteria,
@@ -66,7 +92,30 @@ export function buildPolicyInventory(config: LandingZoneConfig): PolicyInventory
     characters: renderPolicyContent(policy).length,
     characterLimit: limitOf[policy.type],
   }));
-  const accounts = listAccounts(config).map((account) => {
+  const effective = (path: readonly string[]) => [
+    ...AWS_MANAGED.map((policy) => ({ ...policy, configName: null, attachedAt: ROOT_TARGET })),
+    ...path.flatMap((target) =>
+      policies
+        .filter((policy) => policy.targets.includes(target))
+        .map((policy) => ({
+          name: policy.name,
+          configName: policy.configName,
+          type: policy.type,
+          attachedAt: target,
+        })),
+    ),
+  ];
+  const management: AccountPolicies = {
+    account: MANAGEMENT_ACCOUNT,
+    kind: "management",
+    accountId: organization.managementAccountId,
+    path: [ROOT_TARGET, MANAGEMENT_ACCOUNT],
+    policies: effective([ROOT_TARGET]).filter(
+      (policy) => !NOT_IN_MANAGEMENT_ACCOUNT.includes(policy.type),
+    ),
+    note: MANAGEMENT_NOTE,
+  };
+  const members = listAccounts(config).map((account): AccountPolicies => {
     const segments = account.ou.split("/");
     const path = [
       ROOT_TARGET,
@@ -75,31 +124,34 @@ export function buildPolicyInventory(config: LandingZoneConfig): PolicyInventory
     ];
     return {
       account: account.name,
+      kind: "member",
+      accountId: account.id ?? null,
       path,
-      policies: [
-        ...AWS_MANAGED.map((policy) => ({ ...policy, attachedAt: ROOT_TARGET })),
-        ...path.flatMap((target) =>
-          policies
-            .filter((policy) => policy.targets.includes(target))
-            .map((policy) => ({ name: policy.name, type: policy.type, attachedAt: target })),
-        ),
-      ],
+      policies: effective(path),
+      note: null,
     };
   });
-  return { policies, accounts };
+  return { policies, accounts: [management, ...members] };
 }
+
+const accountLabel = (account: AccountPolicies) =>
+  account.kind === "management" ? `${account.account} (${account.accountId})` : account.account;
 
 export function renderPolicyInventory(inventory: PolicyInventory): string {
   const lines = [
     "# Organization policy inventory",
     "",
-    "Deny-list strategy: AWS's FullAWSAccess and RCPFullAWSAccess stay attached everywhere; the landing zone's policies deny on top of them.",
+    "Deny-list strategy: AWS's FullAWSAccess and RCPFullAWSAccess stay attached everywhere; the landing zone's policies deny on top of them. Policies are named as in AWS: the resource prefix, then the name config gives them.",
     "",
-    "| policy | type | attached to | size (characters) | criteria |",
-    "| --- | --- | --- | --- | --- |",
-    ...inventory.policies.map(
-      (policy) =>
-        `| ${policy.name} | ${policy.type} | ${policy.targets.join(", ")} | ${policy.characters} / ${policy.characterLimit} | ${policy.criteria.join(", ") || "—"} |`,
+    ...markdownTable(
+      ["policy", "type", "attached to", "size (characters)", "criteria"],
+      inventory.policies.map((policy) => [
+        policy.name,
+        policy.type,
+        policy.targets.join(", "),
+        `${policy.characters} / ${policy.characterLimit}`,
+        policy.criteria.join(", ") || "—",
+      ]),
     ),
   ];
   for (const policy of inventory.policies) {
@@ -116,13 +168,13 @@ export function renderPolicyInventory(inventory: PolicyInventory): string {
     "",
     "## Effective policies per account",
     "",
-    "| account | policies (where attached) |",
-    "| --- | --- |",
-  );
-  lines.push(
-    ...inventory.accounts.map(
-      (account) =>
-        `| ${account.account} | ${account.policies.map((policy) => `${policy.name} (${policy.attachedAt})`).join(", ")} |`,
+    ...markdownTable(
+      ["account", "policies (where attached)", "note"],
+      inventory.accounts.map((account) => [
+        accountLabel(account),
+        account.policies.map((policy) => `${policy.name} (${policy.attachedAt})`).join(", ") || "—",
+        account.note ?? "—",
+      ]),
     ),
   );
   return [...lines, ""].join("\n");
@@ -142,6 +194,13 @@ export function renderOrganizationDiagram(
     return policies.length > 0 ? `${name}<br/><i>${policies.join(", ")}</i>` : name;
   };
   const lines = ["flowchart TD", `  root["${label(`Root: ${organization.name}`, ROOT_TARGET)}"]`];
+  for (const account of inventory.accounts.filter((entry) => entry.kind === "management")) {
+    const id = "management_account";
+    lines.push(
+      `  ${id}(["${accountLabel(account)}<br/><i>SCPs and RCPs don't apply</i>"])`,
+      `  root --> ${id}`,
+    );
+  }
   for (const entry of listOrganizationalUnits(organization.organizationalUnits)) {
     const parent = entry.parentPath === undefined ? "root" : nodeId("ou", entry.parentPath);
     lines.push(
@@ -149,7 +208,7 @@ export function renderOrganizationDiagram(
       `  ${parent} --> ${nodeId("ou", entry.path)}`,
     );
   }
-  for (const account of inventory.accounts) {
+  for (const account of inventory.accounts.filter((entry) => entry.kind === "member")) {
     const id = nodeId("account", account.account);
     const ou = account.path[account.path.length - 2];
     lines.push(

@@ -1,6 +1,7 @@
 import type { SuppressionConfig } from "../../config/schema/compliance-schema";
 import type { Finding } from "../rules/evaluate-rules";
 import type { Rule } from "../rules/rule";
+import { markdownTable } from "./markdown-table";
 
 export interface RuleResultEvidence {
   readonly id: string;
@@ -70,25 +71,33 @@ export function renderRuleResults(
     "",
     "Every rule ran on every resource of every stack; a violation would have failed the synth.",
     "",
-    "| rule | title | criteria | passed | not applicable | exceptions |",
-    "| --- | --- | --- | --- | --- | --- |",
-    ...results.map(
-      (result) =>
-        `| ${result.id} | ${result.title} | ${result.criteria.join(", ")} | ${result.passed} | ${result.notApplicable} | ${result.exceptions.length} |`,
+    ...markdownTable(
+      ["rule", "title", "criteria", "passed", "not applicable", "exceptions"],
+      results.map((result) => [
+        result.id,
+        result.title,
+        result.criteria.join(", "),
+        String(result.passed),
+        String(result.notApplicable),
+        String(result.exceptions.length),
+      ]),
     ),
     "",
     "## Exceptions",
     "",
     exceptions.length === 0
       ? "None."
-      : [
-          "| rule | stack | resource | finding | justification | expires |",
-          "| --- | --- | --- | --- | --- | --- |",
-          ...exceptions.map(
-            (exception) =>
-              `| ${exception.rule} | ${exception.stack} | \`${exception.address}\` | ${exception.finding} | ${exception.justification} | ${exception.expires ?? "never"} |`,
-          ),
-        ].join("\n"),
+      : markdownTable(
+          ["rule", "stack", "resource", "finding", "justification", "expires"],
+          exceptions.map((exception) => [
+            exception.rule,
+            exception.stack,
+            `\`${exception.address}\``,
+            exception.finding,
+            exception.justification,
+            exception.expires ?? "never",
+          ]),
+        ).join("\n"),
     "",
     "## Suppressions that matched nothing",
     "",

@@ -1,6 +1,8 @@
+import type { IConstruct } from "constructs";
 import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
 import { listAccounts } from "../../config/model/accounts";
-import { accountBaselineStackName } from "../../config/model/stack-names";
+import { findProviderAccounts } from "../../modules/terraform/provider-account";
+import type { ProviderAccount } from "../../modules/terraform/provider-account";
 import type { SynthesizedStack } from "../rules/evaluate-rules";
 import { block, resourcesByType } from "../rules/rule";
 
@@ -11,33 +13,57 @@ export interface ResourceLocation {
   readonly address: string;
 }
 
-/** Which account each stack deploys into, as an auditor would name it. */
-export function accountOfStack(config: LandingZoneConfig): (stack: string) => string {
-  const management = `management (${config.organization.config.managementAccountId})`;
-  const byStack = new Map(
+/** The account a resource of `stack` lives in, given the provider it names (`aws`, `aws.<alias>`). */
+export type AccountOfProvider = (stack: string, provider: string) => string;
+
+/**
+ * Which account each provider of each stack works in, as an auditor would name it. A stack can
+ * work in two accounts (the logging stack's log archive and management providers), so the account
+ * belongs to the provider, not the stack.
+ */
+export function accountOfProvider(config: LandingZoneConfig, app: IConstruct): AccountOfProvider {
+  const organization = config.organization.config;
+  const members = new Map(
     listAccounts(config).map((account) => [
-      accountBaselineStackName(account.name),
+      account.name,
       `${account.name} (${account.id ?? "created by the landing zone"})`,
     ]),
   );
-  return (stack) => byStack.get(stack) ?? management;
+  const name = (account: ProviderAccount) =>
+    account.kind === "management"
+      ? `management (${organization.managementAccountId})`
+      : (members.get(account.name) ?? account.name);
+  const byProvider = new Map(
+    findProviderAccounts(app).map((placement) => [
+      `${placement.stack}\0${placement.reference}`,
+      name(placement.account),
+    ]),
+  );
+  return (stack, provider) =>
+    byProvider.get(`${stack}\0${provider}`) ?? `unknown (provider ${provider} of ${stack})`;
 }
 
-/** Every resource of the stack with its account and region (its own, else the provider's). */
+/** Every resource of the stack with its account (its provider's) and region (its own, else the provider's). */
 export function locateResources(
   stack: SynthesizedStack,
-  account: string,
+  accountOf: AccountOfProvider,
 ): Map<string, ResourceLocation> {
-  const provider = block(block(stack.json.provider)?.aws);
-  const providerRegion = (provider?.region as string | undefined) ?? "";
+  const providers = block(stack.json.provider)?.aws;
+  const regionOf = new Map(
+    (Array.isArray(providers) ? (providers as Record<string, unknown>[]) : []).map((provider) => [
+      typeof provider.alias === "string" ? `aws.${provider.alias}` : "aws",
+      typeof provider.region === "string" ? provider.region : "",
+    ]),
+  );
   const locations = new Map<string, ResourceLocation>();
   for (const [type, byName] of Object.entries(resourcesByType(stack.json))) {
     for (const [name, body] of Object.entries(byName)) {
       const address = `${type}.${name}`;
+      const provider = typeof body.provider === "string" ? body.provider : "aws";
       locations.set(address, {
         stack: stack.name,
-        account,
-        region: (body.region as string | undefined) ?? providerRegion,
+        account: accountOf(stack.name, provider),
+        region: (body.region as string | undefined) ?? regionOf.get(provider) ?? "",
         address,
       });
     }

@@ -17,7 +17,8 @@ import {
 import { conformancePackRules } from "../../modules/aws-config/soc2-config-rules";
 import { renderConfigRules } from "./config-rules";
 import { buildRuleResults, renderRuleResults, unusedSuppressions } from "./rule-results";
-import { accountOfStack } from "./stack-locations";
+import { accountOfProvider } from "./stack-locations";
+import { markdownTable } from "./markdown-table";
 import { heldBaselines } from "../../config/model/held-baselines";
 import { renderHeldBaselines } from "./held-baselines";
 
@@ -36,13 +37,14 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
   const dir = join(outdir, EVIDENCE_DIR);
   mkdirSync(dir, { recursive: true });
   const { config } = input;
+  const ruleResults = buildRuleResults(input.rules, input.findings);
   const controlMatrix = buildControlMatrix(
     config.organization.config.compliance,
     findControls(input.app),
     input.stacks,
-    accountOfStack(config),
+    accountOfProvider(config, input.app),
+    ruleResults,
   );
-  const ruleResults = buildRuleResults(input.rules, input.findings);
   const policyInventory = buildPolicyInventory(config);
   const accessMatrix = buildAccessMatrix(config);
   const write = (name: string, markdown: string, json?: unknown) => {
@@ -50,7 +52,14 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
     if (json !== undefined)
       writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`);
   };
-  write("control-matrix", renderControlMatrix(controlMatrix), toControlMatrixJson(controlMatrix));
+  write(
+    "control-matrix",
+    renderControlMatrix(controlMatrix),
+    toControlMatrixJson(
+      controlMatrix,
+      input.stacks.map((stack) => stack.name),
+    ),
+  );
   const unused = unusedSuppressions(
     config.organization.config.compliance.suppressions,
     input.findings,
@@ -71,7 +80,8 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
   const held = heldBaselines(config);
   write("held-baselines", renderHeldBaselines(held), held);
 
-  const gaps = controlMatrix.filter((criterion) => criterion.status === "gap").length;
+  const withStatus = (status: string) =>
+    controlMatrix.filter((criterion) => criterion.status === status).length;
   const exceptions = ruleResults.reduce((sum, result) => sum + result.exceptions.length, 0);
   write(
     "README",
@@ -80,18 +90,42 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
       "",
       `- Commit: \`${currentCommit()}\``,
       `- Config hash (SHA-256 of the config files): \`${configHash(config.sourceDir)}\``,
-      `- Criteria in scope: ${controlMatrix.length}; served by technical controls: ${controlMatrix.filter((criterion) => criterion.status === "technical").length}; organizational only: ${controlMatrix.filter((criterion) => criterion.status === "organizational").length}; gaps: ${gaps}`,
+      `- Criteria in scope: ${controlMatrix.length}; served by technical controls or guardrail rules: ${withStatus("technical")}; inherited from AWS: ${withStatus("inherited")}; organizational only: ${withStatus("organizational")}; gaps: ${withStatus("gap")}`,
       `- Guardrail rules: ${ruleResults.length}; violations: 0 (synth fails on any); exceptions: ${exceptions}`,
       "",
-      "| document | what it shows |",
-      "| --- | --- |",
-      "| [control-matrix.md](control-matrix.md) ([json](control-matrix.json)) | criteria, controls and the resources that implement them |",
-      "| [rule-results.md](rule-results.md) ([json](rule-results.json)) | guardrail rule results and justified exceptions |",
-      "| [policy-inventory.md](policy-inventory.md) ([json](policy-inventory.json)) | organization policies per OU and account |",
-      "| [access-matrix.md](access-matrix.md) ([json](access-matrix.json), [csv](access-review.csv)) | groups, permission sets and accounts; the CSV is the quarterly access review sheet |",
-      "| [organization-diagram.md](organization-diagram.md) | OUs, accounts and policy attachments |",
-      "| [config-rules.md](config-rules.md) ([json](config-rules.json)) | AWS Config rules in the SOC 2 conformance pack, with the criteria each supports |",
-      "| [held-baselines.md](held-baselines.md) ([json](held-baselines.json)) | account baselines left out while the account is quarantined or closing, and why |",
+      ...markdownTable(
+        ["document", "what it shows"],
+        [
+          [
+            "[control-matrix.md](control-matrix.md) ([json](control-matrix.json))",
+            "criteria, controls and the resources that implement them, grouped by stack, account and region in the JSON",
+          ],
+          [
+            "[rule-results.md](rule-results.md) ([json](rule-results.json))",
+            "guardrail rule results and justified exceptions",
+          ],
+          [
+            "[policy-inventory.md](policy-inventory.md) ([json](policy-inventory.json))",
+            "organization policies per OU and account, the management account included",
+          ],
+          [
+            "[access-matrix.md](access-matrix.md) ([json](access-matrix.json), [csv](access-review.csv))",
+            "groups, permission sets and accounts; the CSV is the quarterly access review sheet",
+          ],
+          [
+            "[organization-diagram.md](organization-diagram.md)",
+            "the management account, OUs, accounts and policy attachments",
+          ],
+          [
+            "[config-rules.md](config-rules.md) ([json](config-rules.json))",
+            "AWS Config rules in the SOC 2 conformance pack, with the criteria each supports",
+          ],
+          [
+            "[held-baselines.md](held-baselines.md) ([json](held-baselines.json))",
+            "account baselines left out while the account is quarantined or closing, and why",
+          ],
+        ],
+      ),
       "",
     ].join("\n"),
   );

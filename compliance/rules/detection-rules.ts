@@ -1,4 +1,4 @@
-import { block, expectThat } from "./rule";
+import { block, expectThat, isSetString, NOT_APPLICABLE } from "./rule";
 import type { Rule } from "./rule";
 
 const FOUNDATIONAL_BEST_PRACTICES = "standards/aws-foundational-security-best-practices/";
@@ -38,6 +38,26 @@ export const DETECTION_RULES: readonly Rule[] = [
         configuration?.service_enabled === true &&
           standards.some((arn) => arn.includes(FOUNDATIONAL_BEST_PRACTICES)),
         "does not enable Security Hub with AWS Foundational Security Best Practices",
+      );
+    },
+  },
+  {
+    id: "LZ-SH-002",
+    criteria: ["CC7.2"],
+    title: "Security Hub controls are disabled only with a reason",
+    fix: "Set updated_reason (disabled_reason on aws_securityhub_standards_control) to the justification; better, disable the control for the whole organization under securityServices.securityHub.disabledControls in organization.yaml.",
+    appliesTo: [
+      "aws_securityhub_standards_control_association",
+      "aws_securityhub_standards_control",
+    ],
+    check: (control) => {
+      const association = control.type === "aws_securityhub_standards_control_association";
+      const status = association ? control.body.association_status : control.body.control_status;
+      if (status !== "DISABLED") return NOT_APPLICABLE;
+      const reason = association ? control.body.updated_reason : control.body.disabled_reason;
+      return expectThat(
+        isSetString(reason) && reason.trim() !== "",
+        "disables a control without saying why",
       );
     },
   },

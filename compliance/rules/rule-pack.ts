@@ -3,6 +3,7 @@ import { BACKUP_RULES, VAULT_LOCK_RULE } from "./backup-rules";
 import { CLOUDTRAIL_RULES } from "./cloudtrail-rules";
 import { CONFIG_RULES } from "./config-rules";
 import { DETECTION_RULES } from "./detection-rules";
+import { EVENTS_RULES } from "./events-rules";
 import { IAM_RULES } from "./iam-rules";
 import { KMS_RULES } from "./kms-rules";
 import { LOGS_RULES } from "./logs-rules";
@@ -22,5 +23,6 @@ export const RULE_PACK: readonly Rule[] = [
   VAULT_LOCK_RULE,
   ...WAF_RULES,
   ...DETECTION_RULES,
+  ...EVENTS_RULES,
   ...ACCOUNT_RULES,
 ];

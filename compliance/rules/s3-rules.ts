@@ -1,7 +1,7 @@
 import { statementsOf } from "./policy-statements";
 import { block, blocks, COMPLIANT, expectThat, nonCompliant, NOT_APPLICABLE } from "./rule";
 import type { ResourceRef, Rule, RuleContext } from "./rule";
-import { AUDIT_LOG_BUCKET_TAG } from "../../contracts/tags";
+import { AUDIT_EVIDENCE_BUCKET_TAG, AUDIT_LOG_BUCKET_TAG } from "../../contracts/tags";
 
 const BUCKET = ["aws_s3_bucket"];
 
@@ -17,9 +17,14 @@ function isAccessLogTarget(context: RuleContext, bucket: ResourceRef): boolean {
   );
 }
 
-function isAuditLogBucket(bucket: ResourceRef): boolean {
+/** What an audit-record bucket holds, by its tag: audit logs, evidence snapshots, or neither. */
+function auditRecordsIn(bucket: ResourceRef): string | undefined {
   const tags = bucket.body.tags as Record<string, string> | undefined;
-  return tags?.[AUDIT_LOG_BUCKET_TAG.key] === AUDIT_LOG_BUCKET_TAG.value;
+  const held = [
+    [AUDIT_LOG_BUCKET_TAG, "audit logs"],
+    [AUDIT_EVIDENCE_BUCKET_TAG, "audit evidence"],
+  ] as const;
+  return held.find(([tag]) => tags?.[tag.key] === tag.value)?.[1];
 }
 
 export const S3_RULES: readonly Rule[] = [
@@ -151,13 +156,14 @@ export const S3_RULES: readonly Rule[] = [
   {
     id: "LZ-S3-008",
     criteria: ["CC7.2", "A1.2"],
-    title: "Audit-log buckets are immutable: object lock in compliance mode",
-    fix: `Buckets tagged ${AUDIT_LOG_BUCKET_TAG.key}=${AUDIT_LOG_BUCKET_TAG.value} need object_lock_enabled and an aws_s3_bucket_object_lock_configuration in COMPLIANCE mode.`,
+    title: "Audit-log and evidence buckets are immutable: object lock in compliance mode",
+    fix: `Buckets tagged ${AUDIT_LOG_BUCKET_TAG.key}=${AUDIT_LOG_BUCKET_TAG.value} or ${AUDIT_EVIDENCE_BUCKET_TAG.key}=${AUDIT_EVIDENCE_BUCKET_TAG.value} need object_lock_enabled and an aws_s3_bucket_object_lock_configuration in COMPLIANCE mode.`,
     appliesTo: BUCKET,
     check(bucket, context) {
-      if (!isAuditLogBucket(bucket)) return NOT_APPLICABLE;
+      const records = auditRecordsIn(bucket);
+      if (!records) return NOT_APPLICABLE;
       if (bucket.body.object_lock_enabled !== true)
-        return nonCompliant("holds audit logs but object lock is not enabled");
+        return nonCompliant(`holds ${records} but object lock is not enabled`);
       const modes = related(context, "aws_s3_bucket_object_lock_configuration", bucket).map(
         (lock) => block(block(lock.body.rule)?.default_retention)?.mode,
       );

@@ -1,4 +1,5 @@
 import type { SuppressionConfig } from "../../config/schema/compliance-schema";
+import type { DisabledControlConfig } from "../../config/schema/security-findings-schema";
 
 /** How long before its expiry a suppression is announced, so it can be renewed or fixed in time. */
 const EXPIRY_WARNING_DAYS = 30;
@@ -30,6 +31,21 @@ export function expiringSuppressions(
       return [{ rule, resource, expires, daysLeft }];
     })
     .sort((a, b) => a.daysLeft - b.daysLeft || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * Security Hub controls disabled in config, as exceptions that lapse like suppressions: the synth
+ * summary and the change record announce them the same way before they expire.
+ */
+export function securityHubTuningExceptions(
+  disabledControls: readonly DisabledControlConfig[],
+): SuppressionConfig[] {
+  return disabledControls.map(({ control, justification, expires }) => ({
+    rule: `Security Hub ${control}`,
+    resource: "securityServices.securityHub.disabledControls",
+    justification,
+    expires,
+  }));
 }
 
 /** One line per suppression, as the synth summary and the change record show them. */

@@ -3,6 +3,7 @@ import { extname, join, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { checkAccountMoves } from "../checks/account-moves";
 import { checkEnvironments } from "../checks/environments";
+import { checkEvidence } from "../checks/evidence";
 import { checkIdentity } from "../checks/identity";
 import { checkBackupPolicies } from "../checks/backup-policies";
 import { checkLogging } from "../checks/logging";
@@ -43,6 +44,7 @@ const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkEnvironments,
   checkIdentity,
   checkLogging,
+  checkEvidence,
   checkBaseline,
   checkBackupPolicies,
   checkQuarantineOu,

@@ -86,6 +86,15 @@ export const ComplianceConfigSchema = z
       .min(365, { error: "is below the 365 days SOC 2 auditors expect for logs" })
       .default(365)
       .describe("Least retention, in days, for CloudWatch log groups."),
+    evidenceRetentionDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(36500)
+      .optional()
+      .describe(
+        "Days each evidence snapshot in the evidence bucket is immutable (S3 Object Lock, compliance mode); at least minimumLogRetentionDays. Default: minimumLogRetentionDays.",
+      ),
     minimumBackupRetentionDays: z
       .number()
       .int()

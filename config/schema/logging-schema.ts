@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FindingAlertsSchema, SecurityHubTuningSchema } from "./security-findings-schema";
 
 /** Retention values CloudWatch Logs accepts. */
 export const CLOUDWATCH_RETENTION_DAYS = [
@@ -135,5 +136,7 @@ export const SecurityServicesConfigSchema = z
       )
       .default([])
       .describe("AWS managed Config rules to add to the SOC 2 conformance pack."),
+    securityHub: SecurityHubTuningSchema.default({ disabledControls: [] }),
+    alerts: FindingAlertsSchema.optional(),
   })
   .describe("Security services, delegated to the audit account.");

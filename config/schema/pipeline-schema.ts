@@ -15,10 +15,13 @@ export const PipelineConfigSchema = z
       "Role merges to main apply with (management account); exempt from the guardrails.",
     ),
     readRoleName: RoleName.describe(
-      "Read-only role in each member account, assumable by the plan role.",
+      "Read-only role in each member account, assumable by the plan and evidence roles.",
     ),
     deployRoleName: RoleName.describe(
       "Deploy role in each member account, assumable by the apply role and break glass; exempt from the guardrails.",
+    ),
+    evidenceRoleName: RoleName.optional().describe(
+      "Role the evidence workflow assumes (management account): it reads every account through the read roles and adds snapshots to the evidence bucket. Default: <resourcePrefix>-evidence.",
     ),
     memberRole: z
       .enum(["access", "deploy"])

@@ -3,6 +3,7 @@ import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-polic
 import { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizations-policy-attachment";
 import { Construct } from "constructs";
 import { constructIdOf } from "../terraform/construct-id";
+import { organizationPolicyName } from "../../contracts/resource-names";
 import { defineControl, implementsControl } from "../../compliance/controls/control";
 import type { OrganizationPolicy } from "./policies/organization-policy";
 import { renderPolicyContent } from "./policies/landing-zone-policies";
@@ -48,7 +49,7 @@ export class OrganizationPolicies extends Construct {
         );
       }
       const resource = new OrganizationsPolicy(holder, "policy", {
-        name: `${props.namePrefix}-${policy.name}`,
+        name: organizationPolicyName(props.namePrefix, policy.name),
         description: policy.description.slice(0, 512),
         type: policy.type,
         content: renderPolicyContent(policy),

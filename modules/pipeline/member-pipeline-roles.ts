@@ -16,8 +16,10 @@ export interface MemberPipelineRolesProps {
   readonly readRoleName: string;
   /** The management account's apply role: the one role that may assume the deploy role. */
   readonly applyRoleName: string;
-  /** The management account's plan role: the one role that may assume the read role. */
+  /** The management account's plan role, which may assume the read role. */
   readonly planRoleName: string;
+  /** The management account's evidence role, which may assume the read role too. */
+  readonly evidenceRoleName: string;
   readonly partition: string;
   readonly managementAccountId: string;
   /** Break glass, from the management account, may assume the deploy role too. */
@@ -26,7 +28,7 @@ export interface MemberPipelineRolesProps {
 
 /**
  * The roles the pipeline uses in one member account: a deploy role only the apply role and
- * break glass can assume, and a read role only the plan role can assume.
+ * break glass can assume, and a read role only the plan and evidence roles can assume.
  */
 export class MemberPipelineRoles extends Construct {
   constructor(scope: Construct, id: string, props: MemberPipelineRolesProps) {
@@ -72,10 +74,19 @@ export class MemberPipelineRoles extends Construct {
     });
     const read = new IamRole(this, "read-role", {
       name: props.readRoleName,
-      description: "Lets pull-request plans read this account; assumable only by the plan role",
+      description:
+        "Lets pull-request plans and evidence collection read this account; assumable only by the plan and evidence roles",
       maxSessionDuration: 3600,
-      assumeRolePolicy: renderPolicy(trustPolicy(trustedRole("PlanRoleOnly", props.planRoleName))),
+      assumeRolePolicy: renderPolicy(
+        trustPolicy(
+          trustedRole("PlanRole", props.planRoleName),
+          trustedRole("EvidenceRole", props.evidenceRoleName),
+        ),
+      ),
     });
+    // ReadOnlyAccess covers what evidence collection reads too: Config, Security Hub, the IAM
+    // credential report, Identity Center, Organizations, CloudTrail, Backup, GuardDuty, Inspector
+    // and Macie.
     new IamRolePolicyAttachment(this, "read-only", {
       role: read.name,
       policyArn: `arn:${partition}:iam::aws:policy/ReadOnlyAccess`,

@@ -31,6 +31,8 @@ export interface PipelineIdentityProps {
  * read-only plan role for pull requests, and an apply role for main and its environments.
  */
 export class PipelineIdentity extends Construct {
+  /** GitHub's OIDC provider, which other workflow roles trust too. */
+  readonly oidcProvider: IamOpenidConnectProvider;
   readonly planRole: IamRole;
   readonly applyRole: IamRole;
 
@@ -42,6 +44,7 @@ export class PipelineIdentity extends Construct {
       url: `https://${GITHUB_OIDC_HOST}`,
       clientIdList: ["sts.amazonaws.com"],
     });
+    this.oidcProvider = provider;
     const repo = `repo:${props.repository}`;
     this.planRole = new IamRole(this, "plan-role", {
       name: props.planRoleName,

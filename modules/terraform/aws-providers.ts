@@ -5,6 +5,7 @@ import type { Construct } from "constructs";
 import type { OrganizationConfig } from "../../config/schema/organization-schema";
 import { partitionOf } from "../../config/schema/primitives";
 import { MANAGED_BY_TAG } from "../../contracts/tags";
+import { recordProviderAccount } from "./provider-account";
 
 function defaultTags(organization: OrganizationConfig): Record<string, string> {
   return {
@@ -26,12 +27,14 @@ export function managementAccountProvider(
   /** A second provider of a stack whose default provider is another account's. */
   alias?: string,
 ): AwsProvider {
-  return new AwsProvider(scope, alias ?? "aws", {
+  const provider = new AwsProvider(scope, alias ?? "aws", {
     alias,
     region,
     allowedAccountIds: [organization.managementAccountId],
     defaultTags: [{ tags: defaultTags(organization) }],
   });
+  recordProviderAccount(provider, { kind: "management" });
+  return provider;
 }
 
 const MEMBER_ROLE_VARIABLE = "member_role_name";
@@ -126,7 +129,7 @@ export function memberAccountProvider(
   account: MemberAccountTarget,
   alias?: string,
 ): AwsProvider {
-  return new AwsProvider(scope, alias ?? "aws", {
+  const provider = new AwsProvider(scope, alias ?? "aws", {
     alias,
     region: organization.homeRegion,
     allowedAccountIds: [account.accountId],
@@ -142,4 +145,6 @@ export function memberAccountProvider(
     ],
     defaultTags: [{ tags: defaultTags(organization) }],
   });
+  recordProviderAccount(provider, { kind: "member", name: account.accountName });
+  return provider;
 }

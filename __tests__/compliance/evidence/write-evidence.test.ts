@@ -50,7 +50,7 @@ test("every resource address the matrix names exists in the stack it names, with
   expect(hardening?.account).toBe("prod-platform (444455556666)");
 });
 
-test("criteria are technical, organizational with their owner, or listed as gaps", () => {
+test("criteria are technical, inherited, organizational with their owner, or listed as gaps", () => {
   const matrix: CriterionEvidence[] = fromControlMatrixJson(
     JSON.parse(evidence("control-matrix.json")),
   );
@@ -68,8 +68,8 @@ test("criteria are technical, organizational with their owner, or listed as gaps
     status: "organizational",
     owners: [{ area: "vendorReviews", owner: "Procurement <procurement@northwind-health.com>" }],
   });
-  expect(byId.get("CC6.4")).toMatchObject({ status: "gap", controls: [], owners: [] });
-  expect(evidence("control-matrix.md")).toMatch(/## Gaps\n\n- CC6\.4: /);
+  expect(byId.get("A1.1")).toMatchObject({ status: "gap", controls: [], rules: [], owners: [] });
+  expect(evidence("control-matrix.md")).toMatch(/## Gaps\n\n- A1\.1: /);
 });
 
 test("rule results cover every rule with pass counts", () => {
@@ -101,15 +101,16 @@ test("the organization diagram is Mermaid with every OU and account", () => {
   expect(diagram).toContain("ou_Workloads --> ou_Workloads_Production");
   expect(diagram).toContain("ou_Workloads_Production --> account_prod_data");
   expect(diagram).toMatch(
-    /root\["Root: Northwind Health<br\/><i>organization-integrity, protect-logging, .*<\/i>"\]/,
+    /root\["Root: Northwind Health<br\/><i>nwh-organization-integrity, nwh-protect-logging, .*<\/i>"\]/,
   );
-  expect(diagram).toContain('ou_Suspended["OU Suspended<br/><i>deny-all</i>"]');
+  expect(diagram).toContain('ou_Suspended["OU Suspended<br/><i>nwh-deny-all</i>"]');
 });
 
 test("the policy inventory lists each policy's statements, size against its limit, criteria and targets", () => {
   const inventory: PolicyInventory = JSON.parse(evidence("policy-inventory.json"));
-  const regionDeny = inventory.policies.find((policy) => policy.name === "region-deny")!;
+  const regionDeny = inventory.policies.find((policy) => policy.name === "nwh-region-deny")!;
   expect(regionDeny).toMatchObject({
+    configName: "region-deny",
     type: "SERVICE_CONTROL_POLICY",
     targets: ["Workloads", "Sandbox", "Infrastructure"],
     characterLimit: 5120,
@@ -121,7 +122,7 @@ test("the policy inventory lists each policy's statements, size against its limi
   ]);
   const markdown = evidence("policy-inventory.md");
   expect(markdown).toMatch(
-    /\| region-deny \| SERVICE_CONTROL_POLICY \| Workloads, Sandbox, Infrastructure \| \d+ \/ 5120 \| CC6\.1, CC6\.6, C1\.1 \|/,
+    /\| nwh-region-deny \| SERVICE_CONTROL_POLICY \| Workloads, Sandbox, Infrastructure \| \d+ \/ 5120 \| CC6\.1, CC6\.6, C1\.1 \|/,
   );
 });
 
@@ -132,20 +133,20 @@ test("each account's effective policies follow its OU chain", () => {
   expect(prodData.policies.map((policy) => `${policy.name}@${policy.attachedAt}`)).toEqual([
     "FullAWSAccess@Root",
     "RCPFullAWSAccess@Root",
-    "organization-integrity@Root",
-    "protect-logging@Root",
-    "protect-security-services@Root",
-    "deny-iam-users@Root",
-    "rcp-tls-only@Root",
-    "rcp-data-perimeter@Root",
-    "tag-policy@Root",
-    "region-deny@Workloads",
-    "backup-production-daily@Workloads/Production",
+    "nwh-organization-integrity@Root",
+    "nwh-protect-logging@Root",
+    "nwh-protect-security-services@Root",
+    "nwh-deny-iam-users@Root",
+    "nwh-rcp-tls-only@Root",
+    "nwh-rcp-data-perimeter@Root",
+    "nwh-tag-policy@Root",
+    "nwh-region-deny@Workloads",
+    "nwh-backup-production-daily@Workloads/Production",
   ]);
   const audit = inventory.accounts.find((account) => account.account === "audit")!;
-  expect(audit.policies.map((policy) => policy.name)).not.toContain("region-deny");
+  expect(audit.policies.map((policy) => policy.name)).not.toContain("nwh-region-deny");
   // Core accounts can't create IAM users either.
-  expect(audit.policies.map((policy) => policy.name)).toContain("deny-iam-users");
+  expect(audit.policies.map((policy) => policy.name)).toContain("nwh-deny-iam-users");
 });
 
 test("Identity Center resources serve CC6.1, CC6.2 and CC6.3 in the control matrix", () => {

@@ -523,6 +523,41 @@ const CASES: Record<string, { compliant: Resources; nonCompliant: Resources; mes
     nonCompliant: securityHubPolicy([FSBP], false),
     message: "does not enable Security Hub with AWS Foundational Security Best Practices",
   },
+  "LZ-SH-002": {
+    compliant: {
+      aws_securityhub_standards_control_association: {
+        subject: {
+          standards_arn: FSBP,
+          security_control_id: "IAM.6",
+          association_status: "DISABLED",
+          updated_reason: "Member accounts have no root user credentials.",
+        },
+      },
+    },
+    nonCompliant: {
+      aws_securityhub_standards_control: {
+        subject: {
+          standards_control_arn:
+            "arn:aws:securityhub:us-east-1:111122223333:control/aws-foundational-security-best-practices/v/1.0.0/IAM.6",
+          control_status: "DISABLED",
+        },
+      },
+    },
+    message: "disables a control without saying why",
+  },
+  "LZ-EVENTS-001": {
+    compliant: {
+      aws_cloudwatch_event_rule: { subject: { name: "findings", event_pattern: "{}" } },
+      aws_cloudwatch_event_target: {
+        t: { rule: ref("aws_cloudwatch_event_rule", "name"), arn: "arn:aws:sns:::topic" },
+      },
+    },
+    nonCompliant: {
+      aws_cloudwatch_event_rule: { subject: { name: "findings", event_pattern: "{}" } },
+      aws_cloudwatch_event_target: { t: { rule: "another-rule", arn: "arn:aws:sns:::topic" } },
+    },
+    message: "has no target, so the events it matches reach nobody",
+  },
   "LZ-CW-001": {
     compliant: alarm(["arn:aws:sns:us-east-1:111122223333:security"]),
     nonCompliant: alarm([]),
@@ -558,6 +593,62 @@ describe.each(Object.entries(CASES))("%s", (ruleId, { compliant, nonCompliant, m
   test("flags a non-compliant resource with its message", () => {
     expect(resultOf(ruleId, nonCompliant)).toMatchObject({ status: "non-compliant", message });
   });
+});
+
+test("a Security Hub control left enabled needs no reason, on either resource type", () => {
+  expect(
+    resultOf("LZ-SH-002", {
+      aws_securityhub_standards_control_association: {
+        subject: {
+          standards_arn: FSBP,
+          security_control_id: "IAM.6",
+          association_status: "ENABLED",
+        },
+      },
+    }).status,
+  ).toBe("not-applicable");
+  expect(
+    resultOf("LZ-SH-002", {
+      aws_securityhub_standards_control_association: {
+        subject: {
+          standards_arn: FSBP,
+          security_control_id: "IAM.6",
+          association_status: "DISABLED",
+          updated_reason: "  ",
+        },
+      },
+    }),
+  ).toMatchObject({ status: "non-compliant" });
+});
+
+test("an EventBridge target may name its rule literally", () => {
+  expect(
+    resultOf("LZ-EVENTS-001", {
+      aws_cloudwatch_event_rule: { subject: { name: "findings" } },
+      aws_cloudwatch_event_target: { t: { rule: "findings", arn: "arn:aws:sns:::topic" } },
+    }).status,
+  ).toBe("compliant");
+});
+
+test("evidence buckets are held to object lock in compliance mode too", () => {
+  const evidence = { tags: { DataPurpose: "audit-evidence" } };
+  expect(resultOf("LZ-S3-008", bucket({ bucket: evidence }))).toMatchObject({
+    status: "non-compliant",
+    message: "holds audit evidence but object lock is not enabled",
+  });
+  const governanceOnly = bucket({
+    bucket: { ...evidence, object_lock_enabled: true },
+    extra: {
+      aws_s3_bucket_object_lock_configuration: {
+        ol: { bucket: bucketRef, rule: { default_retention: { mode: "GOVERNANCE", days: 365 } } },
+      },
+    },
+  });
+  expect(resultOf("LZ-S3-008", governanceOnly)).toMatchObject({
+    status: "non-compliant",
+    message: "has no default retention in COMPLIANCE mode",
+  });
+  expect(resultOf("LZ-S3-008", bucket()).status).toBe("not-applicable");
 });
 
 test("access-log targets may use SSE-S3 and are exempt from logging themselves", () => {

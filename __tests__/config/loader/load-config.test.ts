@@ -9,6 +9,7 @@ import { checkOrganizationPolicies } from "../../../modules/organizations/polici
 import { checkIdentityPolicies } from "../../../modules/identity/check-identity-policies";
 import { RULE_PACK } from "../../../compliance/rules/rule-pack";
 import { checkSuppressions } from "../../../compliance/suppressions/check-suppressions";
+import { checkSecurityFindings } from "../../../config/checks/security-findings";
 import { listAccounts } from "../../../config/model/accounts";
 import { EXAMPLE_CONFIG_DIR } from "../../helpers/example-config";
 import { tempDir } from "../../helpers/temp-dirs";
@@ -37,6 +38,7 @@ async function problemsOf(dir: string): Promise<string[]> {
           RULE_PACK.map((rule) => rule.id),
           "2026-11-29",
         ),
+        checkSecurityFindings("2026-11-29"),
       ],
       [checkOrganizationPolicies, checkIdentityPolicies],
     );

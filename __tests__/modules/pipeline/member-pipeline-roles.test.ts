@@ -20,6 +20,7 @@ beforeAll(() => {
       readRoleName: "lz-read",
       applyRoleName: "lz-apply",
       planRoleName: "lz-plan",
+      evidenceRoleName: "lz-evidence",
       partition: "aws",
       managementAccountId: MANAGEMENT,
       breakGlassPermissionSet: "BreakGlassAdmin",
@@ -70,11 +71,13 @@ describe("the deploy role", () => {
 });
 
 describe("the read role", () => {
-  test("only the management account's plan role may assume it", async () => {
+  test("only the management account's plan and evidence roles may assume it", async () => {
     expect(await mayAssume("lz-read", `arn:aws:iam::${MANAGEMENT}:role/lz-plan`)).toBe(true);
+    expect(await mayAssume("lz-read", `arn:aws:iam::${MANAGEMENT}:role/lz-evidence`)).toBe(true);
     expect(await mayAssume("lz-read", `arn:aws:iam::${MANAGEMENT}:role/lz-apply`)).toBe(false);
     expect(await mayAssume("lz-read", breakGlassSession(MANAGEMENT))).toBe(false);
     expect(await mayAssume("lz-read", `arn:aws:iam::${OTHER}:role/lz-plan`)).toBe(false);
+    expect(await mayAssume("lz-read", `arn:aws:iam::${OTHER}:role/lz-evidence`)).toBe(false);
   });
 
   test("reads, for one-hour sessions, and nothing more", () => {

@@ -4,12 +4,13 @@ import {
   SecurityHubOrganization,
   securityHubStandards,
 } from "../../../modules/security/security-hub-organization";
+import type { DisabledSecurityControl } from "../../../modules/security/security-hub-organization";
 import { resourceNamed, resourcesOf, synthConstruct } from "../../helpers/synth-construct";
 import type { StackJson } from "../../helpers/synth-output";
 
 const AUDIT = "333344445555";
 
-function synthHub(regions: string[]) {
+function synthHub(regions: string[], disabledControls?: DisabledSecurityControl[]) {
   let made!: SecurityHubOrganization;
   const json = synthConstruct((scope) => {
     made = new SecurityHubOrganization(scope, "security-hub", {
@@ -22,6 +23,7 @@ function synthHub(regions: string[]) {
         region: "us-east-1",
         alias: "management",
       }),
+      disabledControls,
     });
   });
   return { json, made };
@@ -113,4 +115,48 @@ test("with the home region alone, no regions are linked", () => {
   expect(aggregator.linking_mode).toBe("NO_REGIONS");
   expect(aggregator).not.toHaveProperty("specified_regions");
   expect(Object.keys(resourcesOf(json, "aws_securityhub_account"))).toHaveLength(1);
+});
+
+describe("tuning: controls disabled with a justification", () => {
+  const disabled = [
+    {
+      control: "IAM.6",
+      justification: "Member accounts have no root user credentials to protect.",
+      expires: "2027-03-31",
+    },
+    {
+      control: "EC2.10",
+      justification: "Workloads reach EC2 APIs through the NAT gateway, logged by VPC flow logs.",
+      expires: "2027-01-15",
+    },
+  ];
+  let json: StackJson;
+  let made: SecurityHubOrganization;
+  beforeAll(() => {
+    ({ json, made } = synthHub(["us-west-2"], disabled));
+  });
+
+  test("the central policy disables them for every account, region and standard", () => {
+    expect(only(json, "aws_securityhub_configuration_policy").configuration_policy).toMatchObject({
+      enabled_standard_arns: securityHubStandards("aws", "us-west-2"),
+      security_controls_configuration: { disabled_control_identifiers: ["IAM.6", "EC2.10"] },
+    });
+    // Per-standard resources would tune the audit account alone, and central configuration
+    // leaves controls to the policy.
+    expect(resourcesOf(json, "aws_securityhub_standards_control_association")).toEqual({});
+    expect(resourcesOf(json, "aws_securityhub_standards_control")).toEqual({});
+  });
+
+  test("the evidence names each disabled control with its justification and expiry", () => {
+    const tuning = findControls(made).find(
+      (placement) => placement.control.id === "security-hub-tuning",
+    )!.control;
+    expect(tuning.criteria).toEqual(["CC7.2"]);
+    expect(tuning.description).toContain(
+      "IAM.6 until 2027-03-31 (Member accounts have no root user credentials to protect)",
+    );
+    expect(tuning.description).toContain(
+      "EC2.10 until 2027-01-15 (Workloads reach EC2 APIs through the NAT gateway, logged by VPC flow logs)",
+    );
+  });
 });

@@ -39,6 +39,10 @@ function policyContext(config: LandingZoneConfig, organizationId: string): Polic
       ...exemptRoleNames.map((name) => `arn:${partition}:iam::*:role/${name}`),
       breakGlassPrincipalArn(partition, guardrails.breakGlassPermissionSet),
     ],
+    exemptPrincipalNames: [
+      ...exemptRoleNames,
+      `the break-glass permission set ${guardrails.breakGlassPermissionSet}`,
+    ],
     protectedRoleNames: [
       ...new Set([
         organization.accessRoleName,

@@ -45,7 +45,7 @@ export function organizationIntegrityScp(context: PolicyContext): OrganizationPo
         },
       },
       {
-        summary: `Only exempt roles may create or change the landing zone's roles (${context.protectedRoleNames.join(", ")}), so nobody else can claim an exempt name.`,
+        summary: `The landing zone's roles (${context.protectedRoleNames.join(", ")}) can't be created, changed or deleted except by the exempt principals (${context.exemptPrincipalNames.join(", ")}), so nobody else can create a role of an exempt name to take its exemption.`,
         statement: {
           Sid: "ProtectLandingZoneRoles",
           Effect: "Deny",

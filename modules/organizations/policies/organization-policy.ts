@@ -26,6 +26,8 @@ export interface PolicyContext {
    * the roles that deploy the landing zone, and break-glass sessions.
    */
   readonly exemptPrincipalArns: readonly string[];
+  /** The same principals as the inventory names them: roles by name, and the break-glass set. */
+  readonly exemptPrincipalNames: readonly string[];
   /** Roles the guardrails keep others from changing: the access role and the pipeline roles. */
   readonly protectedRoleNames: readonly string[];
   /** The organization id, or a Terraform reference to it. */

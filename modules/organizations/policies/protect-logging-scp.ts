@@ -1,17 +1,24 @@
 import { describedPolicy, unlessExempt, unlessExemptOrRootSession } from "./organization-policy";
 import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
-import { logArchiveBucketPattern } from "../../../contracts/resource-names";
+import { evidenceBucketPattern, logArchiveBucketPattern } from "../../../contracts/resource-names";
 
-/** Keeps the audit trail whole: CloudTrail, AWS Config, VPC flow logs and the log archive. */
+/**
+ * Keeps the audit trail whole: CloudTrail, AWS Config, VPC flow logs, the log archive and the
+ * evidence bucket beside it.
+ */
 export function protectLoggingScp(context: PolicyContext): OrganizationPolicy {
   const exempt = unlessExempt(context);
-  const bucket = `arn:${context.partition}:s3:::${logArchiveBucketPattern(context.resourcePrefix)}`;
+  const patterns = [
+    logArchiveBucketPattern(context.resourcePrefix),
+    evidenceBucketPattern(context.resourcePrefix),
+  ];
+  const bucket = patterns.map((pattern) => `arn:${context.partition}:s3:::${pattern}`);
   return describedPolicy(
     {
       name: "protect-logging",
       type: "SERVICE_CONTROL_POLICY",
       description:
-        "CloudTrail, AWS Config, VPC flow logs and the log archive buckets can't be stopped, changed or deleted",
+        "CloudTrail, AWS Config, VPC flow logs, the log archive buckets and the evidence bucket can't be stopped, changed or deleted",
       criteria: ["CC7.2", "CC7.1", "CC8.1"],
     },
     [
@@ -67,7 +74,7 @@ export function protectLoggingScp(context: PolicyContext): OrganizationPolicy {
         },
       },
       {
-        summary: `Log archive buckets (${logArchiveBucketPattern(context.resourcePrefix)}) can't be deleted or have their policy, encryption, lifecycle, versioning, object lock, public access block, ACL, ownership or access logging changed.`,
+        summary: `Log archive and evidence buckets (${patterns.join(", ")}) can't be deleted or have their policy, encryption, lifecycle, versioning, object lock, public access block, ACL, ownership or access logging changed.`,
         statement: {
           Sid: "ProtectLogArchiveBuckets",
           Effect: "Deny",
@@ -89,7 +96,7 @@ export function protectLoggingScp(context: PolicyContext): OrganizationPolicy {
         },
       },
       {
-        summary: `Log archive bucket policies can't be deleted, except by a root session unlocking a policy that denies everyone (S3UnlockBucketPolicy), after which the pipeline puts it back.`,
+        summary: `Log archive and evidence bucket policies can't be deleted, except by a root session unlocking a policy that denies everyone (S3UnlockBucketPolicy), after which the pipeline puts it back.`,
         statement: {
           Sid: "ProtectLogArchiveBucketPolicies",
           Effect: "Deny",

@@ -37,9 +37,14 @@ function policyChain(account: string, type: "SERVICE_CONTROL_POLICY" | "RESOURCE
       ...reaching.policies
         .filter(
           (policy) =>
-            policy.attachedAt === level && policy.type === type && policies.has(policy.name),
+            policy.attachedAt === level &&
+            policy.type === type &&
+            policies.has(policy.configName ?? ""),
         )
-        .map((policy) => ({ name: policy.name, policy: policies.get(policy.name)!.content })),
+        .map((policy) => ({
+          name: policy.name,
+          policy: policies.get(policy.configName!)!.content,
+        })),
     ],
   }));
 }
@@ -167,6 +172,18 @@ const protectedActions: [string, Request][] = [
     "changing a log archive bucket policy",
     { action: "s3:PutBucketPolicy", resource: "arn:aws:s3:::nwh-log-archive-config" },
   ],
+  ...(
+    [
+      "s3:DeleteBucket",
+      "s3:PutBucketPolicy",
+      "s3:DeleteBucketPolicy",
+      "s3:PutBucketObjectLockConfiguration",
+      "s3:PutLifecycleConfiguration",
+    ] as const
+  ).map((action): [string, Request] => [
+    `${action} on the evidence bucket`,
+    { action, resource: "arn:aws:s3:::nwh-evidence-111122223333", account: "log-archive" },
+  ]),
   [
     "scheduling deletion of a landing-zone key",
     {

@@ -1,4 +1,4 @@
-import { escapeCell, markdownTable } from "../../../cli/docs/markdown-table";
+import { escapeCell, markdownTable } from "../../../compliance/evidence/markdown-table";
 
 test("a table is a header, a separator and one line per row", () => {
   expect(markdownTable(["rule", "checks"], [["LZ-S3-001", "Buckets are encrypted"]])).toEqual([
