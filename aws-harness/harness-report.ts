@@ -1,4 +1,5 @@
 import { gapTable } from "./emulator/gap-table";
+import type { EvidenceOnEmulator } from "./emulator/collect-evidence-on-emulator";
 import type { EmulatorGap } from "./emulator/emulator-gap";
 import type { VariantEdit } from "./emulator/emulator-variant";
 import type { EmulatorResult, ValidateResult } from "./harness-results";
@@ -8,6 +9,8 @@ export interface HarnessReport {
   readonly terraformVersion: string;
   readonly validate: readonly ValidateResult[];
   readonly emulator: readonly EmulatorResult[];
+  /** `npm run collect-evidence` on the applied emulator; undefined when a stack didn't apply. */
+  readonly evidence?: EvidenceOnEmulator;
   readonly gaps: readonly EmulatorGap[];
   readonly variantEdits: readonly VariantEdit[];
   /** Problems of the run as a whole, such as a gap entry no stack showed. */
@@ -18,6 +21,7 @@ export interface HarnessReport {
 export function reportPassed(report: HarnessReport): boolean {
   return (
     report.runProblems.length === 0 &&
+    (report.evidence?.problems.length ?? 0) === 0 &&
     report.validate.every((result) => result.ok) &&
     report.emulator.every((result) => result.status === "applied")
   );
@@ -47,6 +51,24 @@ function replanCell(result: EmulatorResult | undefined): string {
   return `**${result.replan.length} change(s)**`;
 }
 
+/** What the evidence collector read back from the applied organization. */
+function evidenceSection(evidence: EvidenceOnEmulator): string[] {
+  const list = (items: readonly string[]) => (items.length > 0 ? items.join(", ") : "none");
+  return [
+    "## Evidence collected from the emulator",
+    "",
+    `\`npm run collect-evidence\` as the management account, exit ${evidence.status}, snapshot in \`${evidence.snapshotDir}\`.`,
+    "",
+    `- files: ${list(evidence.files)}`,
+    `- accounts read: ${list(evidence.accounts)}`,
+    `- trails: ${list(evidence.trails)}`,
+    `- organization policies: ${list(evidence.policies)}`,
+    `- Identity Center assignments: ${evidence.assignments}`,
+    `- recorded as missing (the emulator lacks the API): ${evidence.missing.length === 0 ? "none" : ""}`,
+    ...evidence.missing.map((entry) => `  - ${entry}`),
+  ];
+}
+
 /** The stack × validate / apply / re-plan table, and every detail behind a cell that isn't clean. */
 export function renderReport(report: HarnessReport): string {
   const stacks = [
@@ -73,6 +95,7 @@ export function renderReport(report: HarnessReport): string {
   }
   const problems = [
     ...report.runProblems,
+    ...(report.evidence?.problems ?? []).map((problem) => `collect-evidence: ${problem}`),
     ...report.validate.flatMap((result) => [
       ...result.adapterFailures.map((failure) => `adapter: ${failure.message}`),
       ...result.errors.map((error) => `${result.stack}: validate: ${error}`),
@@ -101,6 +124,8 @@ export function renderReport(report: HarnessReport): string {
       "",
       ...unproven,
     );
+
+  if (report.evidence) lines.push("", ...evidenceSection(report.evidence));
 
   lines.push("", "## Emulator gaps (proven by validate only)", "");
   const affected = report.emulator.flatMap((result) => [

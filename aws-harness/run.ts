@@ -69,6 +69,8 @@ async function main(): Promise<boolean> {
         synthesized: variant,
         outdir: variantOutdir,
         managementAccountId: variantConfig.organization.config.managementAccountId,
+        configDir: variantConfigDir,
+        homeRegion: variantConfig.organization.config.homeRegion,
       },
       settings,
       env,
@@ -81,10 +83,11 @@ async function main(): Promise<boolean> {
     providerVersion: settings.providerVersion,
     terraformVersion: terraformVersion(settings),
     validate,
-    emulator,
+    emulator: emulator.results,
+    evidence: emulator.evidence,
     gaps: EMULATOR_GAPS,
     variantEdits,
-    runProblems: unseenGaps(emulator, EMULATOR_GAPS),
+    runProblems: unseenGaps(emulator.results, EMULATOR_GAPS),
     seconds: (performance.now() - started) / 1000,
   };
   const markdown = renderReport(report);

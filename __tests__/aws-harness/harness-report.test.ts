@@ -308,3 +308,43 @@ it("lists the protections the 5.x provider can't carry", () => {
   );
   expect(reportPassed(report)).toBe(true);
 });
+
+describe("the evidence collected from the applied emulator", () => {
+  const evidence = {
+    status: 2,
+    snapshotDir: "/tmp/out/aws-harness/evidence-snapshot",
+    files: ["organization-accounts.json", "cloudtrail.json"],
+    accounts: ["management (111122223333)", "log-archive (222233334444)"],
+    trails: ["nwh-organization-trail"],
+    policies: ["nwh-region-deny (matches config)"],
+    assignments: 3,
+    missing: [
+      "aws-config-conformance in audit (us-east-1): DescribeConformancePacks not implemented",
+    ],
+    problems: [],
+  };
+
+  test("is shown with what it read and what the emulator couldn't answer", () => {
+    const markdown = renderReport({ ...passing(), evidence });
+    expect(markdown).toContain("## Evidence collected from the emulator");
+    expect(markdown).toContain(
+      "- accounts read: management (111122223333), log-archive (222233334444)",
+    );
+    expect(markdown).toContain("- trails: nwh-organization-trail");
+    expect(markdown).toContain(
+      "  - aws-config-conformance in audit (us-east-1): DescribeConformancePacks not implemented",
+    );
+    expect(reportPassed({ ...passing(), evidence })).toBe(true);
+  });
+
+  test("fails the run when the snapshot doesn't read back what was applied", () => {
+    const report = {
+      ...passing(),
+      evidence: { ...evidence, problems: ["the snapshot found no trail nwh-organization-trail"] },
+    };
+    expect(reportPassed(report)).toBe(false);
+    expect(renderReport(report)).toContain(
+      "- collect-evidence: the snapshot found no trail nwh-organization-trail",
+    );
+  });
+});

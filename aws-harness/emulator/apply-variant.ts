@@ -10,6 +10,8 @@ import { TerraformCli } from "../terraform/terraform-cli";
 import type { TerraformJson } from "../terraform/terraform-json";
 import { AccountHostProxy } from "./account-host-proxy";
 import { applyToEmulator } from "./apply-to-emulator";
+import { collectEvidenceOnEmulator } from "./collect-evidence-on-emulator";
+import type { EvidenceOnEmulator } from "./collect-evidence-on-emulator";
 import { createEmulatorBucket, emulatorAccountCredentials } from "./emulator-api";
 import { EMULATOR_GAPS } from "./emulator-gaps";
 import { GapProofs } from "./gap-proofs";
@@ -25,6 +27,15 @@ export interface VariantToApply {
   readonly synthesized: SynthesizedLandingZone;
   readonly outdir: string;
   readonly managementAccountId: string;
+  /** The variant's config folder and home region, for the evidence collector run afterwards. */
+  readonly configDir: string;
+  readonly homeRegion: string;
+}
+
+export interface AppliedVariant {
+  readonly results: EmulatorResult[];
+  /** Undefined when a stack failed to apply: the organization then isn't whole to read back. */
+  readonly evidence?: EvidenceOnEmulator;
 }
 
 function manifestDependencies(outdir: string): Record<string, string[]> {
@@ -60,7 +71,8 @@ function strippers(
 
 /**
  * Starts the emulator, applies every stack of the variant in deploy order (`concurrency` at a
- * time where the stack dependencies allow), plans each again, and stops the emulator.
+ * time where the stack dependencies allow), plans each again, collects evidence from the result
+ * with `npm run collect-evidence`, and stops the emulator.
  */
 export async function applyVariant(
   variant: VariantToApply,
@@ -69,7 +81,7 @@ export async function applyVariant(
   adapter: ProviderAdapter,
   workDir: string,
   concurrency: number,
-): Promise<EmulatorResult[]> {
+): Promise<AppliedVariant> {
   const moto = await MotoServer.start(settings.motoServer, workDir);
   console.log(`Emulator on ${moto.endpoint.url} (pid ${moto.pid})`);
   const proxy = await AccountHostProxy.start(moto.endpoint.port);
@@ -118,7 +130,19 @@ export async function applyVariant(
       },
       (stack, failed) => skippedResult(stack, `${failed} did not apply`),
     );
-    return [...results.values()];
+    const applied = [...results.values()];
+    if (!applied.every((result) => result.status === "applied")) return { results: applied };
+    const evidence = await collectEvidenceOnEmulator({
+      endpoint: moto.endpoint,
+      credentials,
+      configDir: variant.configDir,
+      region: variant.homeRegion,
+      workDir,
+    });
+    console.log(
+      `  collect-evidence: exit ${evidence.status}, ${evidence.files.length} files, ${evidence.accounts.length} accounts`,
+    );
+    return { results: applied, evidence };
   } finally {
     await proxy.stop();
     await moto.stop();
