@@ -33,7 +33,7 @@ function isExecutableFile(path: string): boolean {
 }
 
 /** An executable by path, or by name on PATH as a shell finds it; undefined when it is neither. */
-function findExecutable(command: string, env: NodeJS.ProcessEnv): string | undefined {
+export function findExecutable(command: string, env: NodeJS.ProcessEnv): string | undefined {
   if (command.includes("/")) return isExecutableFile(command) ? command : undefined;
   return (env.PATH ?? "")
     .split(delimiter)

@@ -30,6 +30,12 @@ export function organizationPolicyName(resourcePrefix: string, policyName: strin
   return `${resourcePrefix}-${policyName}`;
 }
 
+/**
+ * The organization conformance pack of the SOC 2 Config rules. Evidence collection recognises it
+ * by this name (in member accounts, as `OrgConformsPack-<name>-<suffix>`).
+ */
+export const soc2ConformancePackName = (resourcePrefix: string) => `${resourcePrefix}-soc2`;
+
 /** Every landing-zone KMS key has an alias under this prefix (without `alias/`). */
 export function keyAlias(resourcePrefix: string, purpose: string): string {
   return `${resourcePrefix}/${purpose}`;

@@ -21,6 +21,7 @@ import {
 import { useRemoteState } from "../modules/terraform/remote-state";
 import type { LoggingStack } from "./logging-stack";
 import type { OrganizationStack } from "./organization-stack";
+import { soc2ConformancePackName } from "../contracts/resource-names";
 
 export interface SecurityStackProps {
   readonly config: LandingZoneConfig;
@@ -75,7 +76,7 @@ export class SecurityStack extends TerraformStack {
       delegations: configDelegations,
     });
     new OrganizationConformancePack(this, "soc2-conformance-pack", {
-      name: `${organization.resourcePrefix}-soc2`,
+      name: soc2ConformancePackName(organization.resourcePrefix),
       rules: conformancePackRules(organization.compliance, services.additionalConfigRules),
       dependsOn: configDelegations,
     });

@@ -1,8 +1,7 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { accessSync, constants, readFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { delimiter, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   CloudTrailClient,
   CreateTrailCommand,
@@ -34,6 +33,8 @@ import {
   SSOAdminClient,
 } from "@aws-sdk/client-sso-admin";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import { freeLoopbackPort } from "../../aws-harness/emulator/moto-server";
+import { findExecutable } from "../../aws-harness/harness-settings";
 import { expectedPolicies } from "../../cli/evidence-collection/collectors/expected-policy-attachments";
 import { compactTimestamp } from "../../cli/evidence-collection/period";
 import { verifySnapshot } from "../../cli/evidence-collection/snapshot-files";
@@ -54,42 +55,15 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const MANAGEMENT = "111122223333";
 const REGION = "us-east-1";
 
-function onPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    try {
-      accessSync(join(dir, command), constants.X_OK);
-      return join(dir, command);
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
-const MOTO = onPath("moto_server");
+const MOTO = findExecutable("moto_server", process.env);
 if (!MOTO)
   process.stderr.write(
     'moto_server is not on PATH: skipping the end-to-end test of collect-evidence (pip install "moto[server]")\n',
   );
 const describeWithMoto = MOTO ? describe : describe.skip;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
 async function startMoto(): Promise<{ child: ChildProcess; endpoint: string }> {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const child = spawn(MOTO!, ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
   const endpoint = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;

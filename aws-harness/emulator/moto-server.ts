@@ -15,7 +15,7 @@ export interface EmulatorEndpoint {
   readonly logFile: string;
 }
 
-function freeLoopbackPort(): Promise<number> {
+export function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

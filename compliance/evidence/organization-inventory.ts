@@ -9,6 +9,7 @@ import {
 } from "../../modules/organizations/policies/landing-zone-policies";
 import type { OrganizationPolicyType } from "../../modules/organizations/policies/organization-policy";
 import { markdownTable } from "./markdown-table";
+import { organizationPolicyName } from "../../contracts/resource-names";
 
 export interface PolicyEntry {
   /** The name in AWS, as the console shows it: the resource prefix, then the config name. */
@@ -81,8 +82,7 @@ export function buildPolicyInventory(config: LandingZoneConfig): PolicyInventory
     organization.existingOrganizationId ?? LONGEST_ORGANIZATION_ID,
   );
   const policies = attached.map(({ policy, targets }) => ({
-    // As modules/organizations/organization-policies.ts names the policy in AWS.
-    name: `${organization.resourcePrefix}-${policy.name}`,
+    name: organizationPolicyName(organization.resourcePrefix, policy.name),
     configName: policy.name,
     type: policy.type,
     description: policy.description,

@@ -7,6 +7,7 @@ import {
 import type { ClientPool } from "../aws-access";
 import type { EvidenceCheck, EvidenceRun, Flag } from "../evidence-run";
 import { flagFor } from "../evidence-run";
+import { soc2ConformancePackName } from "../../../contracts/resource-names";
 
 async function readPacks(clients: ClientPool, region: string) {
   const client = clients.client(ConfigServiceClient, region);
@@ -60,7 +61,7 @@ export const CONFIG_CONFORMANCE_PACKS: EvidenceCheck = {
   criteria: ["CC4.1", "CC4.2", "CC7.1", "CC3.4"],
   covers: "collection time",
   async collect(run: EvidenceRun) {
-    const soc2Pack = `${run.config.organization.config.resourcePrefix}-soc2`;
+    const soc2Pack = soc2ConformancePackName(run.config.organization.config.resourcePrefix);
     // An organization pack shows in each member account as OrgConformsPack-<name>-<suffix>.
     const isSoc2Pack = (name: string) =>
       name === soc2Pack || name.startsWith(`OrgConformsPack-${soc2Pack}-`);
