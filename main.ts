@@ -10,6 +10,7 @@ import {
   securityHubTuningExceptions,
 } from "./compliance/suppressions/expiring-suppressions";
 import { reproducibleToday } from "./cli/reproducible-time";
+import { cloudFrontWafNotices } from "./cli/cloudfront-waf-notice";
 import { skipTokenStackTraces } from "./modules/terraform/cdktf-internals";
 
 skipTokenStackTraces();
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     formatSummary(outdir, stacks, performance.now() - started, {
       held: heldBaselines(config),
       expiring,
+      notices: cloudFrontWafNotices(config),
     }),
   );
   if (droppedStacks.length > 0)

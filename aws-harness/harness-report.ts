@@ -2,6 +2,7 @@ import { gapTable } from "./emulator/gap-table";
 import type { EvidenceOnEmulator } from "./emulator/collect-evidence-on-emulator";
 import type { EmulatorGap } from "./emulator/emulator-gap";
 import type { VariantEdit } from "./emulator/emulator-variant";
+import type { FeatureEdit } from "./feature-variant";
 import type { EmulatorResult, ValidateResult } from "./harness-results";
 
 export interface HarnessReport {
@@ -13,6 +14,8 @@ export interface HarnessReport {
   readonly evidence?: EvidenceOnEmulator;
   readonly gaps: readonly EmulatorGap[];
   readonly variantEdits: readonly VariantEdit[];
+  /** How the feature variant, validated only, differs from the example. */
+  readonly featureEdits: readonly FeatureEdit[];
   /** Problems of the run as a whole, such as a gap entry no stack showed. */
   readonly runProblems: readonly string[];
   readonly seconds: number;
@@ -164,6 +167,12 @@ export function renderReport(report: HarnessReport): string {
     ...report.variantEdits.map(
       (edit) => `- ${edit.file}: \`${edit.path}\` (was ${JSON.stringify(edit.removed)})`,
     ),
+    "",
+    "## Feature variant",
+    "",
+    "Options the example leaves off, turned on so that the provider validates the resources only they produce (the stacks marked (features) above; not applied):",
+    "",
+    ...report.featureEdits.map((edit) => `- ${edit.file}: \`${edit.path}\` ${edit.change}`),
   );
   return lines.join("\n") + "\n";
 }

@@ -18,6 +18,7 @@ import { providerAdapterFor } from "./provider-for-run";
 import { TerraformCli, terraformEnvironment } from "./terraform/terraform-cli";
 import { validateExample } from "./validate-example";
 import { applyVariant } from "./emulator/apply-variant";
+import { validateFeatureVariant, writeFeatureVariant } from "./feature-variant";
 
 /**
  * `npm run test:aws`: synthesizes the example, validates every stack with the real AWS provider,
@@ -55,6 +56,13 @@ async function main(): Promise<boolean> {
       `The emulator variant still imports existing resources in ${importing.map((stack) => stack.name).join(", ")}: writeEmulatorVariant must remove the id that causes it`,
     );
 
+  const featureConfigDir = join(workDir, "feature-variant-config");
+  const featureEdits = writeFeatureVariant(sourceConfig, featureConfigDir);
+  const features = synthesizeLandingZone(
+    await loadSynthConfig(featureConfigDir),
+    join(workDir, "feature-variant-out"),
+  );
+
   const env = terraformEnvironment(settings, workDir);
   const adapter = providerAdapterFor(settings, env.TF_CLI_CONFIG_FILE!, workDir);
   console.log(
@@ -62,8 +70,12 @@ async function main(): Promise<boolean> {
   );
   // Both at once: the emulator run waits on the provider's propagation checks, which leaves the
   // CPU to validation.
+  const terraform = new TerraformCli(settings.terraform, env);
   const [validate, emulator] = await Promise.all([
-    validateExample(example, new TerraformCli(settings.terraform, env), adapter, workDir, 1),
+    validateExample(example, terraform, adapter, workDir, 1).then(async (results) => [
+      ...results,
+      ...(await validateFeatureVariant(example, features, terraform, adapter, workDir)),
+    ]),
     applyVariant(
       {
         synthesized: variant,
@@ -87,6 +99,7 @@ async function main(): Promise<boolean> {
     evidence: emulator.evidence,
     gaps: EMULATOR_GAPS,
     variantEdits,
+    featureEdits,
     runProblems: unseenGaps(emulator.results, EMULATOR_GAPS),
     seconds: (performance.now() - started) / 1000,
   };

@@ -22,28 +22,42 @@ import {
   readConfigFile,
   RequestError,
 } from "./account/config-transaction";
+import { movedVpcBlocks } from "./account/moved-vpc-blocks";
+import {
+  addressingOf,
+  blocksByRegion,
+  cidrOptions,
+  describeBlocks,
+  planVpcBlocks,
+} from "./account/vpc-blocks";
+import type { VpcBlock } from "./account/vpc-blocks";
+import { removeVpcBlocks, setVpcBlocks } from "./account/vpc-blocks-yaml";
 import { configDir, loadSynthConfig } from "./load-synth-config";
 import { reproducibleToday } from "./reproducible-time";
 import { exitWithError } from "./user-error";
 import { skipTokenStackTraces } from "../modules/terraform/cdktf-internals";
 
 const USAGE = `usage: npm run account -- <command>
-  add        --env <env> --name <name> --email <email> --owner <owner> [--ou <path>] [--tag k=v]...
-  import     --env <env> --name <name> --email <email> --owner <owner> --id <12 digits> [--ou <path>] [--tag k=v]...
+  add        --env <env> --name <name> --email <email> --owner <owner> [--owner-email <email>] [--ou <path>] [--tag k=v]... [--cidr <region>=<block>]...
+  import     --env <env> --name <name> --email <email> --owner <owner> [--owner-email <email>] --id <12 digits> [--ou <path>] [--tag k=v]... [--cidr <region>=<block>]...
   move       --name <name> --to-env <env> [--id <12 digits>, required if config has no id]
   moved      --name <name>   (once a move is applied: removes movedFrom)
   quarantine --name <name> --reason <text>
   close      --name <name>
-  list`;
+  list
+--cidr sets the account's VPC block in a region of an environment with network.addressing.cidrs;
+every region without one gets the lowest free block of the environment's size there.`;
 
 const OPTIONS = {
   env: { type: "string" },
   name: { type: "string" },
   email: { type: "string" },
   owner: { type: "string" },
+  "owner-email": { type: "string" },
   ou: { type: "string" },
   id: { type: "string" },
   tag: { type: "string", multiple: true },
+  cidr: { type: "string", multiple: true },
   "to-env": { type: "string" },
   reason: { type: "string" },
 } as const;
@@ -124,20 +138,40 @@ async function addAccount(
   );
   const id = withId ? required(options, "id") : undefined;
   const file = fileOfEnvironment(dir, environment);
+  const config = await loadConfigBeforeEdit(dir, today);
+  const given = Object.entries(cidrOptions(options.cidr)).map(([region, cidr]): VpcBlock => ({
+    region,
+    cidr,
+    source: "given",
+  }));
+  const addressing = addressingOf(config, environment);
+  if (given.length > 0 && addressing.kind !== "cidrs")
+    throw new RequestError(
+      `--cidr sets a block in network.addressing.cidrs, and ${environment} ${addressing.kind === "ipam" ? "allocates its VPCs' addresses from the organization IPAM" : "has no network"}; leave out --cidr.`,
+    );
   const entry = {
     name,
     email,
     owner,
+    // The owner hears about the account's budget; the loader checks the address.
+    ...(options["owner-email"] ? { ownerEmail: options["owner-email"] } : {}),
     ...(id ? { id } : {}),
     ...(options.ou ? { ou: options.ou } : {}),
     ...(tagsOf(options.tag) ? { tags: tagsOf(options.tag) } : {}),
   };
-  const { after } = await commitConfigEdits(
-    dir,
-    new Map([[file, appendAccount(readConfigFile(dir, file), entry)]]),
-    today,
-  );
-  return `${withId ? "Imported" : "Added"} ${name} to ${file}.\n${newAccountReport(after, name)}`;
+  let text = appendAccount(readConfigFile(dir, file), entry);
+  // A name that has blocks already is taken; the load says so, and its blocks stay as they are.
+  const blocks =
+    addressing.kind === "cidrs" && (given.length > 0 || !Object.hasOwn(addressing.cidrs, name))
+      ? planVpcBlocks(config, addressing, given)
+      : [];
+  if (blocks.length > 0) text = setVpcBlocks(text, name, blocksByRegion(blocks));
+  const { after } = await commitConfigEdits(dir, new Map([[file, text]]), today, config);
+  return [
+    `${withId ? "Imported" : "Added"} ${name} to ${file}${blocks.length > 0 ? ", with its VPC blocks in network.addressing.cidrs:" : "."}`,
+    ...describeBlocks(blocks),
+    newAccountReport(after, name),
+  ].join("\n");
 }
 
 /** The account's entry as config holds it now (valid, as every command loads it first). */
@@ -182,8 +216,10 @@ async function moveAccount(dir: string, options: Options, today: string): Promis
   const index = findAccount(moved, name);
   if (current.id === undefined) moved = setAccountField(moved, index, "id", id);
   moved = setAccountField(moved, index, "movedFrom", source.environment);
+  const vpcs = movedVpcBlocks(config, name, source.environment, toEnvironment);
+  if (vpcs.blocks) moved = setVpcBlocks(moved, name, blocksByRegion(vpcs.blocks));
   const edits = new Map([
-    [source.file, text],
+    [source.file, removeVpcBlocks(text, name)],
     [target, moved],
   ]);
   const { before, after } = await commitConfigEdits(dir, edits, today, config);
@@ -192,9 +228,10 @@ async function moveAccount(dir: string, options: Options, today: string): Promis
     "Terraform state, until the move is applied:",
     `  - stack ${environmentStackName(source.environment)}: a removed block (lifecycle destroy = false) forgets the account without destroying it`,
     `  - stack ${environmentStackName(toEnvironment)}: an import block adopts account ${id} instead of creating one`,
+    ...vpcs.report,
     differenceReport(before, after, name),
     "",
-    `Next: commit and open a pull request; its plans show the account forgotten in ${environmentStackName(source.environment)} and imported into ${environmentStackName(toEnvironment)}, with nothing destroyed or created. Once both stacks are applied, remove the movedFrom line: npm run account -- moved --name ${name} (or delete it by hand).`,
+    `Next: commit and open a pull request; its plans show the account forgotten in ${environmentStackName(source.environment)} and imported into ${environmentStackName(toEnvironment)}${vpcs.changesVpcs ? ", and the VPC changes above in its baseline" : ", with nothing destroyed or created"}. Once both stacks are applied, remove the movedFrom line: npm run account -- moved --name ${name} (or delete it by hand).`,
   ].join("\n");
 }
 

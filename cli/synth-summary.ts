@@ -22,9 +22,11 @@ export function formatSummary(
   notes: {
     readonly held?: readonly HeldBaseline[];
     readonly expiring?: readonly ExpiringSuppression[];
+    /** What synth did that the reader should know of, one line each. */
+    readonly notices?: readonly string[];
   } = {},
 ): string {
-  const { held = [], expiring = [] } = notes;
+  const { held = [], expiring = [], notices = [] } = notes;
   const counts = stacks.map((stack) => ({ name: stack.name, resources: countResources(stack) }));
   const total = counts.reduce((sum, stack) => sum + stack.resources, 0);
   const isBaseline = (name: string) => name.startsWith(ACCOUNT_STACK_PREFIX);
@@ -60,5 +62,6 @@ export function formatSummary(
           ...expiring.map((suppression) => `  ${describeExpiring(suppression)}`),
         ]
       : []),
+    ...notices.map((notice) => `Note: ${notice}`),
   ].join("\n");
 }

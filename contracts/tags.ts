@@ -20,3 +20,9 @@ export const IMMUTABLE_VAULT_TAG_KEY = "Immutable";
  * AWS Backup matches tag keys case-sensitively, so `Backup` selects nothing the baseline tags.
  */
 export const BACKUP_SELECTION_TAG_KEY = "backup";
+
+/**
+ * On every subnet that gives instances public IP addresses: why this VPC needs them. The network
+ * guardrail fails a public subnet without it, so the exception is written down where it lives.
+ */
+export const PUBLIC_SUBNET_JUSTIFICATION_TAG_KEY = "PublicSubnetJustification";

@@ -11,6 +11,12 @@ import { WebAcl } from "../modules/waf/web-acl";
 import { retentionMeeting } from "../config/model/log-retention";
 import { evidenceRoleName } from "../config/model/evidence-settings";
 import type { LoggingStack } from "./logging-stack";
+import type { NetworkStack } from "./network-stack";
+import { AlternateContacts } from "../modules/vending/alternate-contacts";
+import { InertDefaultVpc } from "../modules/network/inert-default-vpc";
+import { WorkloadVpc } from "../modules/network/workload-vpc";
+import { vpcPlansFor } from "../config/model/network";
+import type { ContactsConfig } from "../config/schema/vending-schema";
 import {
   managementAccountProvider,
   memberAccountProvider,
@@ -38,6 +44,10 @@ export interface AccountBaselineStackProps {
    * @default no operations baseline
    */
   readonly environment?: EnvironmentConfig;
+  /** The account's alternate contacts, the organization's defaults merged with its own. */
+  readonly contacts?: ContactsConfig;
+  /** The organization IPAM, when an environment allocates its VPCs from it. */
+  readonly network?: NetworkStack;
 }
 
 /**
@@ -71,6 +81,12 @@ export class AccountBaselineStack extends StackWithoutCrossStackPass {
       kmsKeyArn: fromOtherStack(props.logging.configKeyArnOutput),
     });
 
+    if (props.contacts)
+      new AlternateContacts(this, "alternate-contacts", { contacts: props.contacts });
+    const logBucketArn = props.logging.networkLogsBucketArn;
+    for (const region of organization.governedRegions)
+      new InertDefaultVpc(this, `default-vpc-${region}`, { region, logBucketArn });
+
     if (memberAccountId) {
       const { pipeline } = organization;
       new MemberPipelineRoles(this, "pipeline-roles", {
@@ -83,6 +99,28 @@ export class AccountBaselineStack extends StackWithoutCrossStackPass {
         managementAccountId: organization.managementAccountId,
         breakGlassPermissionSet: organization.guardrails.breakGlassPermissionSet,
       });
+    }
+
+    if (props.environment && props.account.kind === "member") {
+      const network = props.environment.network;
+      for (const plan of vpcPlansFor(props.environment, props.account.name)) {
+        const addressing =
+          "cidr" in plan.addressing
+            ? { cidr: plan.addressing.cidr }
+            : {
+                ipamPoolId: fromOtherStack(this.ipamPool(props.network, plan.addressing.ipamPool)),
+                netmaskLength: plan.addressing.netmaskLength,
+              };
+        new WorkloadVpc(this, `vpc-${plan.region}`, {
+          region: plan.region,
+          name: `${organization.resourcePrefix}-${props.account.name}`,
+          addressing,
+          availabilityZones: network!.availabilityZones,
+          publicSubnets: network!.publicSubnets,
+          interfaceEndpoints: network!.interfaceEndpoints,
+          logBucketArn,
+        });
+      }
     }
 
     const baseline = props.environment?.baseline;
@@ -133,5 +171,18 @@ export class AccountBaselineStack extends StackWithoutCrossStackPass {
       if (waf.cloudFront)
         new WebAcl(this, "waf-cloudfront", { ...common, scope: "CLOUDFRONT", region: "us-east-1" });
     }
+  }
+
+  private ipamPool(
+    network: NetworkStack | undefined,
+    pool: { readonly environment: string; readonly region: string },
+  ): PublishedOutput {
+    if (!network)
+      throw new Error(
+        `${this.node.id} allocates from IPAM, but the landing zone has no network stack; config checks should have refused this`,
+      );
+    // The pool id comes from the network stack's state, so the order is stated.
+    this.addDependency(network);
+    return network.poolIdOutput(pool.environment, pool.region);
   }
 }

@@ -20,6 +20,10 @@ import {
   memberAccountProvider,
 } from "../modules/terraform/aws-providers";
 import { useRemoteState } from "../modules/terraform/remote-state";
+import { optInRegionsOf } from "../config/model/opt-in-regions";
+import { budgetFor } from "../config/model/account-vending";
+import { OptInRegions } from "../modules/vending/opt-in-regions";
+import { AccountBudget } from "../modules/vending/account-budget";
 
 export interface EnvironmentStackProps {
   readonly config: LandingZoneConfig;
@@ -67,6 +71,27 @@ export class EnvironmentStack extends TerraformStack {
     );
     chainAccountCreation(accounts);
     this.accounts = new Map(accounts.map((account) => [account.accountName, account]));
+
+    // What every account is stamped with besides its baseline: governed opt-in regions enabled
+    // before the baseline deploys there, and a monthly budget that its owner hears about.
+    const optInRegions = optInRegionsOf(organization.governedRegions);
+    for (const account of environment.accounts) {
+      const accountId = this.accounts.get(account.name)!.accountId;
+      if (optInRegions.length > 0 && account.lifecycle?.state !== "closing")
+        new OptInRegions(this, `opt-in-regions-${account.name}`, {
+          accountId,
+          regions: optInRegions,
+        });
+      const budget = budgetFor(environment, account);
+      if (budget)
+        new AccountBudget(this, `budget-${account.name}`, {
+          namePrefix: organization.resourcePrefix,
+          accountName: account.name,
+          accountId,
+          monthlyUsd: budget.monthlyUsd,
+          notify: budget.notify,
+        });
+    }
 
     // Policies attached to one of this environment's accounts, by name in guardrails.attachments.
     const attachments = new Map<string, OrganizationsPolicyAttachment[]>();

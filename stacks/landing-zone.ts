@@ -14,10 +14,14 @@ import { PipelineStack } from "./pipeline-stack";
 import { SecurityMembersStack } from "./security-members-stack";
 import { SecurityStack } from "./security-stack";
 import { OrganizationStack } from "./organization-stack";
+import { NetworkStack } from "./network-stack";
+import { accountContactsFor } from "../config/model/account-vending";
+import { ipamAccountName } from "../config/model/network";
 
 /**
- * Every stack of the landing zone, in deploy order: bootstrap, organization, environments, then
- * one baseline per account but those held while the account is quarantined or closing.
+ * Every stack of the landing zone, in deploy order: bootstrap, organization, pipeline, logging,
+ * security, network (with an IPAM), identity, environments, security members, then one baseline
+ * per account but those held while the account is quarantined or closing.
  */
 export function buildLandingZone(app: App, config: LandingZoneConfig): TerraformStack[] {
   const bootstrap = new BootstrapStack(app, config);
@@ -25,6 +29,15 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
   const pipeline = new PipelineStack(app, config);
   const logging = new LoggingStack(app, { config, organization });
   const security = new SecurityStack(app, { config, organization, logging });
+  const ipam = config.organization.config.network?.ipam;
+  const network = ipam
+    ? new NetworkStack(app, {
+        config,
+        organization,
+        ipam,
+        ipamAccountName: ipamAccountName(config.organization.config, ipam),
+      })
+    : undefined;
   const identity = config.identity
     ? new IdentityStack(app, { config, coreAccounts: organization.coreAccounts })
     : undefined;
@@ -59,6 +72,7 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
     stackName: STACK_NAMES.management,
     account: { kind: "management" },
     logging,
+    contacts: accountContactsFor(config, { kind: "management" }),
   });
   management.addDependency(organization);
   const baselineOf = (
@@ -72,6 +86,8 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
       account: { kind: "member", name: account.accountName, id: account.accountIdForOtherStacks() },
       logging,
       environment,
+      contacts: accountContactsFor(config, { kind: "member", name: account.accountName }),
+      network,
     });
     // Imported accounts pass a literal id, so the order has to be stated, not inferred.
     stack.addDependency(owner);
@@ -112,6 +128,7 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
     pipeline,
     logging,
     security,
+    ...(network ? [network] : []),
     ...(identity ? [identity] : []),
     ...environments,
     ...(securityMembers ? [securityMembers] : []),

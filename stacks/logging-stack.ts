@@ -8,11 +8,13 @@ import { KmsKey } from "../modules/kms/kms-key";
 import { breakGlassAlarm, CIS_ALARMS } from "../modules/logging/cis-alarm-patterns";
 import {
   configBucketStatements,
+  networkLogsBucketStatements,
   trailBucketStatements,
 } from "../modules/logging/log-archive-bucket-policies";
 import {
   configKeyPolicy,
   logsKeyPolicy,
+  networkLogsKeyPolicy,
   trailKeyPolicy,
 } from "../modules/logging/log-archive-key-policies";
 import type { LogArchiveParties } from "../modules/logging/log-archive-key-policies";
@@ -52,6 +54,11 @@ export class LoggingStack extends TerraformStack {
   readonly configKeyArnOutput: PublishedOutput;
   readonly trailBucketName: string;
   readonly trailKey: KmsKey;
+  /**
+   * Where every account's VPC flow logs and Route 53 Resolver query logs go, as a literal ARN:
+   * account baselines name it without reading this stack's state.
+   */
+  readonly networkLogsBucketArn: string;
   /**
    * The security topic of a region, as a literal ARN: account baselines publish to it without
    * reading this stack's state.
@@ -147,6 +154,24 @@ export class LoggingStack extends TerraformStack {
       collectorRoleName: evidenceRoleName(organization),
       retentionDays: evidenceRetentionDays(organization.compliance),
       accessLogs,
+    });
+    // Flow logs and DNS query logs of every VPC, locked like the trail: they are the evidence of
+    // who talked to what.
+    const networkLogsKey = new KmsKey(this, "network-logs-key", {
+      alias: names.networkLogsKeyAlias,
+      description: "Encrypts VPC flow logs and Route 53 Resolver query logs from every account",
+      policy: networkLogsKeyPolicy(parties),
+    });
+    this.networkLogsBucketArn = bucketArn(names.networkLogsBucket);
+    new SecureBucket(this, "network-logs-bucket", {
+      bucketName: names.networkLogsBucket,
+      partition,
+      kmsKey: networkLogsKey,
+      accessLogs,
+      objectLockDays: logging.objectLockDays,
+      archive,
+      tags: { [AUDIT_LOG_BUCKET_TAG.key]: AUDIT_LOG_BUCKET_TAG.value },
+      additionalPolicyStatements: networkLogsBucketStatements(parties, this.networkLogsBucketArn),
     });
     this.configBucketName = names.configBucket;
     this.configKeyArnOutput = publishOutput(this, "config-key-arn", this.configKey.arn);

@@ -15,6 +15,11 @@ import {
 } from "../modules/organizations/policies/landing-zone-policies";
 import { managementAccountProvider } from "../modules/terraform/aws-providers";
 import { useRemoteState } from "../modules/terraform/remote-state";
+import { optInRegionsOf } from "../config/model/opt-in-regions";
+import { ipamAccountName } from "../config/model/network";
+import { OptInRegions } from "../modules/vending/opt-in-regions";
+import { CostAnomalyDetection } from "../modules/vending/cost-anomaly-detection";
+import { IpamDelegation } from "../modules/network/ipam-delegation";
 
 /** The organization, its OU tree and the core accounts, in the management account. */
 export class OrganizationStack extends TerraformStack {
@@ -65,6 +70,36 @@ export class OrganizationStack extends TerraformStack {
       new DelegatedAdministrator(this, "identity-center-administrator", {
         accountId: this.coreAccounts.get(identityAdministrator)!.accountId,
         servicePrincipal: "sso.amazonaws.com",
+      });
+    }
+
+    // Opt-in regions before any baseline deploys there; environment stacks do their own accounts.
+    const optInRegions = optInRegionsOf(organization.governedRegions);
+    if (optInRegions.length > 0) {
+      new OptInRegions(this, "opt-in-regions-management", { regions: optInRegions });
+      for (const account of accounts)
+        new OptInRegions(this, `opt-in-regions-${account.accountName}`, {
+          accountId: account.accountId,
+          regions: optInRegions,
+          dependsOn: [org.organization],
+        });
+    }
+
+    const ipam = organization.network?.ipam;
+    if (ipam) {
+      new IpamDelegation(this, "ipam-delegation", {
+        administratorAccountId: this.coreAccounts.get(ipamAccountName(organization, ipam))!
+          .accountId,
+        dependsOn: [org.organization],
+      });
+    }
+    const anomalyDetection = organization.costControls?.anomalyDetection;
+    if (anomalyDetection) {
+      new CostAnomalyDetection(this, "cost-anomaly-detection", {
+        namePrefix: organization.resourcePrefix,
+        thresholdUsd: anomalyDetection.thresholdUsd,
+        frequency: anomalyDetection.frequency,
+        emails: anomalyDetection.notify,
       });
     }
 

@@ -80,6 +80,9 @@ const passing = (): Editable<HarnessReport> => ({
     { file: "organization.yaml", path: "existingOrganizationId", removed: "o-k7q2mz4x9a" },
     { file: "prod.yaml", path: "accounts.0.id", removed: "444455556666" },
   ],
+  featureEdits: [
+    { file: "organization.yaml", path: "governedRegions", change: "me-central-1 added" },
+  ],
   runProblems: [],
   seconds: 312.4,
 });
@@ -142,6 +145,12 @@ describe("a passing run", () => {
         "",
         '- organization.yaml: `existingOrganizationId` (was "o-k7q2mz4x9a")',
         '- prod.yaml: `accounts.0.id` (was "444455556666")',
+        "",
+        "## Feature variant",
+        "",
+        "Options the example leaves off, turned on so that the provider validates the resources only they produce (the stacks marked (features) above; not applied):",
+        "",
+        "- organization.yaml: `governedRegions` me-central-1 added",
         "",
       ].join("\n"),
     );

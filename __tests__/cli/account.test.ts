@@ -34,6 +34,12 @@ const snapshot = (dir: string) =>
       .map((file) => [file, readFileSync(join(dir, file), "utf8")]),
   );
 
+/** The VPC blocks a synth gives an account: "us-east-1 10.20.0.0/20". */
+const vpcBlocks = (out: SynthOutput, account: string) =>
+  Object.values(out.resources(`account-${account}`, "aws_vpc"))
+    .map((vpc) => `${String(vpc.region)} ${String(vpc.cidr_block)}`)
+    .sort();
+
 /** Lines added and removed between two versions of a file. */
 function lineDiff(before: string, after: string) {
   const changes = diffLines(before, after);
@@ -62,6 +68,8 @@ describe("add", () => {
       "aws+prod-payments@northwind-health.com",
       "--owner",
       "payments-team",
+      "--owner-email",
+      "payments@northwind-health.com",
       "--tag",
       "Tier=critical",
     );
@@ -75,8 +83,11 @@ describe("add", () => {
         "  - name: prod-payments",
         "    email: aws+prod-payments@northwind-health.com",
         "    owner: payments-team",
+        "    ownerEmail: payments@northwind-health.com",
         "    tags:",
         "      Tier: critical",
+        // The lowest /20 after prod's blocks in each region, like the entries above it.
+        "      prod-payments: { us-east-1: 10.20.48.0/20, us-west-2: 10.21.48.0/20 }",
       ],
       removed: [],
     });
@@ -89,6 +100,11 @@ describe("add", () => {
   });
 
   test("prints the stacks that change, the access and the guardrails the account gets", () => {
+    expect(output).toContain(
+      "Added prod-payments to prod.yaml, with its VPC blocks in network.addressing.cidrs:\n" +
+        "  - us-east-1: 10.20.48.0/20 (allocated: the lowest free block of the environment's size)\n" +
+        "  - us-west-2: 10.21.48.0/20 (allocated: the lowest free block of the environment's size)\n",
+    );
     expect(output).toContain("  - stack prod: creates the account in OU Workloads/Production");
     expect(output).toContain(
       "  - new stack account-prod-payments: its baseline in us-east-1, us-west-2",
@@ -104,7 +120,72 @@ describe("add", () => {
     );
     expect(names).toContain("prod-payments");
     expect(out.manifest.stacks["account-prod-payments"]).toBeDefined();
+    expect(vpcBlocks(out, "prod-payments")).toEqual([
+      "us-east-1 10.20.48.0/20",
+      "us-west-2 10.21.48.0/20",
+    ]);
+    // Its owner hears about its budget, besides the environment's recipients.
+    const budget = Object.values(out.resources("prod", "aws_budgets_budget")).find(
+      (entry) => entry.name === "nwh-prod-payments-monthly",
+    )!;
+    for (const notification of budget.notification)
+      expect(notification.subscriber_email_addresses).toContain("payments@northwind-health.com");
   });
+});
+
+describe("add allocates VPC blocks organization-wide, or takes them from --cidr", () => {
+  const ADD = [
+    "add",
+    "--env",
+    "prod",
+    "--name",
+    "prod-x",
+    "--email",
+    "aws+prod-x@northwind-health.com",
+    ...OWNER,
+  ];
+  const prodBlocks = (dir: string) =>
+    readFileSync(join(dir, "prod.yaml"), "utf8").match(/^ {6}prod-x: .*$/m)?.[0];
+
+  test("a block another environment uses is skipped, as is an IPAM pool", async () => {
+    const dir = copyExampleConfig();
+    // Staging's account took the next prod block in us-east-1; a pool covers the next in us-west-2.
+    replaceInFile(
+      join(dir, "staging.yaml"),
+      "staging-data: { us-east-1: 10.30.16.0/20 }",
+      "staging-data: { us-east-1: 10.20.48.0/20 }",
+    );
+    replaceInFile(
+      join(dir, "organization.yaml"),
+      /^coreAccounts:/m,
+      "network:\n  ipam:\n    pools: [{ environment: dev, region: us-west-2, cidr: 10.21.48.0/20 }]\ncoreAccounts:",
+    );
+    const output = await account(dir, ...ADD);
+    expect(prodBlocks(dir)).toBe(
+      "      prod-x: { us-east-1: 10.20.64.0/20, us-west-2: 10.21.64.0/20 }",
+    );
+    expect(output).toContain("  - us-east-1: 10.20.64.0/20 (allocated");
+  });
+
+  test("--cidr sets a region's block; the other regions are allocated around it", async () => {
+    const dir = copyExampleConfig();
+    const output = await account(dir, ...ADD, "--cidr", "us-east-1=10.20.128.0/20");
+    expect(prodBlocks(dir)).toBe(
+      "      prod-x: { us-east-1: 10.20.128.0/20, us-west-2: 10.21.48.0/20 }",
+    );
+    expect(output).toContain("  - us-east-1: 10.20.128.0/20 (from --cidr)\n");
+  });
+
+  test("a bad --cidr is refused with the loader's reason, exit status 1 and nothing written", () => {
+    const dir = copyExampleConfig();
+    const before = snapshot(dir);
+    const result = cli(dir, ...ADD, "--cidr", "us-west-2=10.21.16.0/24");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `prod.yaml (in the lines this command would write) network.addressing.cidrs.prod-x.us-west-2: "10.21.16.0/24" overlaps 10.21.16.0/20, prod-data's VPC block in us-west-2`,
+    );
+    expect(snapshot(dir)).toEqual(before);
+  }, 60_000);
 });
 
 test("import adds an existing account that synth imports rather than creates", async () => {
@@ -166,13 +247,34 @@ describe("move", () => {
     expect(readFileSync(join(dir, "staging.yaml"), "utf8")).not.toContain("staging-data");
     expect(readFileSync(join(dir, "prod.yaml"), "utf8")).toContain(
       "  - name: staging-data\n    email: aws+staging-data@northwind-health.com\n    owner: data-team\n    # Holds masked production extracts.\n" +
-        `    id: "${ID}"\n    movedFrom: staging\n`,
+        `    ownerEmail: data-team@northwind-health.com\n    id: "${ID}"\n    movedFrom: staging\n`,
     );
     expect(output).toContain("  + backup-production-daily (Workloads/Production)");
     const account = Object.values(moved.resources("prod", "aws_organizations_account")).find(
       (entry) => entry.name === "staging-data",
     )!;
     expect(account.parent_id).toMatch(/workloads-production/);
+  });
+
+  test("carries the account's VPC block where the target has its region, and allocates the others", () => {
+    expect(readFileSync(join(dir, "prod.yaml"), "utf8")).toContain(
+      "      prod-analytics: { us-east-1: 10.20.32.0/20, us-west-2: 10.21.32.0/20 }\n" +
+        "      staging-data: { us-east-1: 10.30.16.0/20, us-west-2: 10.21.48.0/20 }\n",
+    );
+    // Same block, same stack and construct: the us-east-1 VPC stays; us-west-2 gets a new one.
+    expect(vpcBlocks(original, "staging-data")).toEqual(["us-east-1 10.30.16.0/20"]);
+    expect(vpcBlocks(moved, "staging-data")).toEqual([
+      "us-east-1 10.30.16.0/20",
+      "us-west-2 10.21.48.0/20",
+    ]);
+    expect(output).toContain(
+      "VPCs (stack account-staging-data):\n" +
+        "  - us-east-1: keeps its VPC and its block 10.30.16.0/20, now in prod's network.addressing.cidrs; a new block would replace the VPC\n" +
+        "  - us-west-2: a new VPC with block 10.21.48.0/20, the lowest free one of prod's size\n",
+    );
+    expect(output).toContain(
+      "imported into prod, and the VPC changes above in its baseline. Once both stacks are applied",
+    );
   });
 
   test("the stack it left forgets the account and what both stacks hold for it, destroying nothing", () => {
@@ -285,6 +387,37 @@ describe("move", () => {
   }, 60_000);
 });
 
+test("a move to an environment without a network takes the account's blocks away and says its VPC goes", async () => {
+  const dir = copyExampleConfig();
+  const before = readFileSync(join(dir, "staging.yaml"), "utf8");
+  const output = await account(
+    dir,
+    "move",
+    "--name",
+    "staging-platform",
+    "--to-env",
+    "dev",
+    "--id",
+    "123456789012",
+  );
+  expect(lineDiff(before, readFileSync(join(dir, "staging.yaml"), "utf8"))).toEqual({
+    added: [],
+    removed: [
+      "  - name: staging-platform",
+      "    email: aws+staging-platform@northwind-health.com",
+      "    owner: platform-team",
+      "    ownerEmail: platform-team@northwind-health.com",
+      "      staging-platform: { us-east-1: 10.30.0.0/20 }",
+    ],
+  });
+  expect(readFileSync(join(dir, "dev.yaml"), "utf8")).not.toMatch(/^network:/m);
+  expect(output).toContain(
+    "VPCs (stack account-staging-platform):\n" +
+      "  - us-east-1: its VPC is destroyed: dev has no network\n",
+  );
+  expect(output).not.toContain("nothing destroyed or created");
+}, 60_000);
+
 test("a move that would break a guardrail is refused before any file changes", async () => {
   const dir = copyExampleConfig();
   const before = snapshot(dir);
@@ -364,7 +497,10 @@ describe("quarantine and close", () => {
 
   test("close marks a quarantined account; synth then lets that account alone be closed on deletion", async () => {
     await account(dir, "close", "--name", "staging-data");
-    expect(readFileSync(join(dir, "staging.yaml"), "utf8")).toContain("      state: closing\n");
+    const staging = readFileSync(join(dir, "staging.yaml"), "utf8");
+    expect(staging).toContain("      state: closing\n");
+    // A closing account needs no block; keeping its own reserves it until the account is gone.
+    expect(staging).toContain("      staging-data: { us-east-1: 10.30.16.0/20 }\n");
     const out = synthLandingZone(dir);
     for (const entry of Object.values(out.resources("staging", "aws_organizations_account"))) {
       const closing = entry.name === "staging-data";
@@ -487,6 +623,66 @@ describe("bad requests change no file", () => {
       ["moved", "--name", "prod-data"],
       "prod-data is not moving: prod.yaml has no movedFrom on it.",
     ],
+    [
+      [
+        "add",
+        "--env",
+        "prod",
+        "--name",
+        "prod-x",
+        "--email",
+        "aws+prod-x@northwind-health.com",
+        ...OWNER,
+        "--cidr",
+        "us-east-1",
+      ],
+      '--cidr takes region=block, such as us-east-1=10.20.48.0/20, got "us-east-1"',
+    ],
+    [
+      [
+        "add",
+        "--env",
+        "prod",
+        "--name",
+        "prod-x",
+        "--email",
+        "aws+prod-x@northwind-health.com",
+        ...OWNER,
+        "--cidr",
+        "us-east-1=10.20.48.1/20",
+      ],
+      'network.addressing.cidrs.prod-x.us-east-1: "10.20.48.1/20" has host bits set; its network address is 10.20.48.0/20',
+    ],
+    [
+      [
+        "add",
+        "--env",
+        "prod",
+        "--name",
+        "prod-x",
+        "--email",
+        "aws+prod-x@northwind-health.com",
+        ...OWNER,
+        "--cidr",
+        "eu-west-1=10.20.48.0/20",
+      ],
+      "is not one of the environment's network regions (us-east-1, us-west-2)",
+    ],
+    [
+      [
+        "add",
+        "--env",
+        "dev",
+        "--name",
+        "dev-x",
+        "--email",
+        "aws+dev-x@northwind-health.com",
+        ...OWNER,
+        "--cidr",
+        "us-east-1=10.40.0.0/20",
+      ],
+      "--cidr sets a block in network.addressing.cidrs, and dev has no network; leave out --cidr.",
+    ],
   ])("%j", async (argv, message) => {
     const dir = copyExampleConfig();
     const before = snapshot(dir);
@@ -573,6 +769,13 @@ describe("closures stay within AWS's limits", () => {
         `  - name: prod-extra-${index}\n    email: aws+prod-extra-${index}@northwind-health.com\n    owner: platform-team\n${index < closingSince.length ? closing(closingSince[index]) : ""}`,
     ).join("");
     replaceInFile(join(dir, "prod.yaml"), "baseline:\n", `${extra}baseline:\n`);
+    // Each needs VPC blocks of its own; the closing ones keep theirs, as closed accounts do.
+    const blocks = Array.from(
+      { length: members - existing },
+      (_, index) =>
+        `      prod-extra-${index}: { us-east-1: 10.20.${48 + 16 * index}.0/20, us-west-2: 10.21.${48 + 16 * index}.0/20 }\n`,
+    ).join("");
+    replaceInFile(join(dir, "prod.yaml"), /^ {6}prod-analytics: .*\n/m, `$&${blocks}`);
     return { ...loadLandingZoneConfig(dir), everyFileParsed: true };
   }
 

@@ -11,7 +11,9 @@ beforeAll(() => {
 
 const resources = (type: string) => Object.entries(out.resources("logging", type));
 const named = (type: string, fragment: string) => {
-  const matches = resources(type).filter(([address]) => address.includes(fragment));
+  // A fragment starts a construct id: "logs-key" is not "network-logs-key".
+  const starts = new RegExp(`(^|_)${fragment}`);
+  const matches = resources(type).filter(([address]) => starts.test(address));
   expect(matches).toHaveLength(1);
   return matches[0][1];
 };
@@ -24,7 +26,7 @@ test("keys and buckets live in the log archive account; trail, log group and top
   );
   expect(archive.assume_role[0].role_arn).toMatch(EXAMPLE_MEMBER_ROLE);
   expect(management).toMatchObject({ allowed_account_ids: ["111122223333"] });
-  expect(named("aws_cloudtrail", "trail").provider).toBe("aws.management");
+  expect(named("aws_cloudtrail", "organization-trail").provider).toBe("aws.management");
   expect(named("aws_kms_key", "logs-key").provider).toBe("aws.management");
   expect(named("aws_kms_key", "trail-key").provider).toBeUndefined();
 });
@@ -41,6 +43,7 @@ test("one key per purpose: rotating, 30-day window, undeletable, aliased under t
     "alias/nwh/config",
     "alias/nwh/evidence",
     "alias/nwh/logs",
+    "alias/nwh/network-logs",
   ]);
   for (const [, key] of resources("aws_kms_key")) {
     expect(key).toMatchObject({
@@ -82,7 +85,7 @@ test("key policies admit each service only for this organization's resources (no
   );
 });
 
-test.each(["trail-bucket", "config-bucket"])(
+test.each(["trail-bucket", "config-bucket", "network-logs-bucket"])(
   "the %s is object-locked in compliance mode, archived and expired after 7 years",
   (bucket) => {
     expect(named("aws_s3_bucket", bucket)).toMatchObject({
@@ -105,6 +108,24 @@ test.each(["trail-bucket", "config-bucket"])(
     );
   },
 );
+
+test("flow logs and DNS query logs of the organization's accounts land in their own bucket, under their own key", () => {
+  const bucket = named("aws_s3_bucket", "network-logs-bucket");
+  expect(bucket.bucket).toBe("nwh-log-archive-network-111122223333");
+  const delivery = JSON.parse(
+    named("aws_s3_bucket_policy", "network-logs-bucket").policy,
+  ).Statement.filter(
+    (statement: { Principal?: { Service?: string } }) =>
+      statement.Principal?.Service === "delivery.logs.amazonaws.com",
+  );
+  expect(delivery.length).toBeGreaterThan(0);
+  for (const statement of delivery)
+    expect(statement.Condition.StringEquals["aws:SourceOrgID"]).toBe("o-k7q2mz4x9a");
+  expect(
+    named("aws_s3_bucket_server_side_encryption_configuration", "network-logs-bucket").rule[0]
+      .apply_server_side_encryption_by_default.kms_master_key_id,
+  ).toMatch(/aws_kms_key\.network-logs-key_/);
+});
 
 test("only the organization trail may write trail logs, only organization accounts may deliver Config", () => {
   const trailPolicy = JSON.parse(named("aws_s3_bucket_policy", "trail-bucket").policy).Statement;
@@ -133,7 +154,7 @@ test("only the organization trail may write trail logs, only organization accoun
 });
 
 test("the organization trail covers every region and account, validated, encrypted, to CloudWatch and SNS", () => {
-  const trail = named("aws_cloudtrail", "trail");
+  const trail = named("aws_cloudtrail", "organization-trail");
   expect(trail).toMatchObject({
     is_organization_trail: true,
     is_multi_region_trail: true,

@@ -21,6 +21,11 @@ import { accountOfProvider } from "./stack-locations";
 import { markdownTable } from "./markdown-table";
 import { heldBaselines } from "../../config/model/held-baselines";
 import { renderHeldBaselines } from "./held-baselines";
+import { buildNetworkInventory, renderNetworkInventory } from "./network-inventory";
+import {
+  buildAccountVendingInventory,
+  renderAccountVendingInventory,
+} from "./account-vending-inventory";
 
 const EVIDENCE_DIR = "evidence";
 
@@ -79,6 +84,10 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
   write("config-rules", renderConfigRules(configRules), configRules);
   const held = heldBaselines(config);
   write("held-baselines", renderHeldBaselines(held), held);
+  const networkInventory = buildNetworkInventory(config);
+  write("network-inventory", renderNetworkInventory(networkInventory), networkInventory);
+  const vending = buildAccountVendingInventory(config);
+  write("account-vending-inventory", renderAccountVendingInventory(vending), vending);
 
   const withStatus = (status: string) =>
     controlMatrix.filter((criterion) => criterion.status === status).length;
@@ -123,6 +132,14 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
           [
             "[held-baselines.md](held-baselines.md) ([json](held-baselines.json))",
             "account baselines left out while the account is quarantined or closing, and why",
+          ],
+          [
+            "[network-inventory.md](network-inventory.md) ([json](network-inventory.json))",
+            "each workload account's VPC per region (addressing, zones, public subnets, endpoints, flow and DNS query logs), accounts without one and why, and every account's default VPCs",
+          ],
+          [
+            "[account-vending-inventory.md](account-vending-inventory.md) ([json](account-vending-inventory.json))",
+            "each account's alternate contacts, budget and opt-in regions, and the organization's cost anomaly detection",
           ],
         ],
       ),

@@ -1,14 +1,21 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import type { z } from "zod";
+import { checkAccountContacts } from "../checks/account-contacts";
 import { checkAccountMoves } from "../checks/account-moves";
+import { checkAddressOverlaps } from "../checks/address-overlaps";
+import { checkBudgets } from "../checks/budgets";
 import { checkEnvironments } from "../checks/environments";
 import { checkEvidence } from "../checks/evidence";
 import { checkIdentity } from "../checks/identity";
+import { checkIpamPools } from "../checks/ipam-pools";
 import { checkBackupPolicies } from "../checks/backup-policies";
 import { checkLogging } from "../checks/logging";
 import { checkQuarantineOu } from "../checks/quarantine-ou";
 import { checkMacieMembers } from "../checks/macie-members";
+import { checkNetworkAddressing } from "../checks/network-addressing";
+import { checkNetworkSettings } from "../checks/network-settings";
+import { checkOptInRegions } from "../checks/opt-in-regions";
 import { checkBaseline } from "../checks/baseline";
 import { checkOrganizationalUnitTree } from "../checks/organizational-unit-tree";
 import { checkOuReferences } from "../checks/ou-references";
@@ -23,6 +30,7 @@ import { IdentityConfigSchema } from "../schema/identity-schema";
 import type { IdentityConfig } from "../schema/identity-schema";
 import type { OrganizationConfig } from "../schema/organization-schema";
 import { compareProblems, ConfigError } from "./config-problem";
+import { applyOrganizationDefaults } from "./cross-file-defaults";
 import type { ConfigProblem } from "./config-problem";
 import { ifReadable, salvage, UnreadableValue } from "./salvage";
 import { parseYamlSource } from "./yaml-source";
@@ -50,6 +58,13 @@ const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkQuarantineOu,
   checkMacieMembers,
   checkAccountMoves,
+  checkOptInRegions,
+  checkNetworkSettings,
+  checkNetworkAddressing,
+  checkIpamPools,
+  checkAddressOverlaps,
+  checkBudgets,
+  checkAccountContacts,
 ];
 
 /**
@@ -179,6 +194,7 @@ function readConfig(dir: string, extraChecks: readonly SemanticCheck[]): ConfigR
     )
     .map((source) => validate<EnvironmentConfig>(source, EnvironmentConfigSchema))
     .filter((environment) => environment !== undefined);
+  for (const environment of environments) applyOrganizationDefaults(environment, organization);
 
   const partial: PartialConfig = {
     sourceDir,

@@ -12,6 +12,8 @@ export const STACK_NAMES = {
   /** Inspector and Macie enrollment of every existing account, once they all exist. */
   securityMembers: "security-members",
   pipeline: "pipeline",
+  /** The organization IPAM, in the account config names for it. */
+  network: "network",
   /** Baseline of the management account itself. */
   management: "management",
 } as const;

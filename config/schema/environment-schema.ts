@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { BaselineSchema } from "./baseline-schema";
 import { ACCOUNT_STATES } from "./account-lifecycle";
-import { AccountId, AccountName, Email, OuPath, Tags } from "./primitives";
-
-const EnvironmentName = z.string().regex(/^[a-z][a-z0-9-]{0,19}$/, {
-  error: "must be 1–20 lowercase letters, digits or hyphens, starting with a letter",
-});
+import { EnvironmentNetworkSchema } from "./network-schema";
+import { AccountId, AccountName, Email, EnvironmentName, OuPath, Tags } from "./primitives";
+import { AccountBudgetSchema, ContactsSchema, EnvironmentBudgetSchema } from "./vending-schema";
 
 const WorkloadAccountSchema = z.strictObject({
   name: AccountName.describe("Account name: lowercase slug, unique across the organization."),
@@ -15,6 +13,11 @@ const WorkloadAccountSchema = z.strictObject({
     .min(1)
     .max(256)
     .describe("Team or person accountable for the account; becomes its Owner tag."),
+  ownerEmail: Email.optional().describe(
+    "Where the owner is reached: the account's budget notifications go here.",
+  ),
+  budget: AccountBudgetSchema.optional(),
+  contacts: ContactsSchema.optional(),
   id: AccountId.optional().describe(
     "Id of an account that already exists; it is imported instead of created.",
   ),
@@ -49,7 +52,10 @@ export const EnvironmentConfigSchema = z
     ou: OuPath.describe("OU that holds the environment's accounts, by path: Workloads/Production."),
     accounts: z.array(WorkloadAccountSchema).default([]).describe("The environment's accounts."),
     baseline: BaselineSchema.default({}),
+    budget: EnvironmentBudgetSchema.optional(),
+    network: EnvironmentNetworkSchema.optional(),
   })
   .describe("One environment file, such as prod.yaml.");
 
 export type EnvironmentConfig = z.output<typeof EnvironmentConfigSchema>;
+export type WorkloadAccountConfig = EnvironmentConfig["accounts"][number];

@@ -3,7 +3,9 @@ import { ComplianceConfigSchema } from "./compliance-schema";
 import { GuardrailsConfigSchema } from "./guardrails-schema";
 import { PipelineConfigSchema } from "./pipeline-schema";
 import { LoggingConfigSchema, SecurityServicesConfigSchema } from "./logging-schema";
+import { OrganizationNetworkSchema } from "./network-schema";
 import { AccountId, AccountName, Email, OuPath, Region } from "./primitives";
+import { ContactsSchema, CostControlsSchema, OrganizationContactsSchema } from "./vending-schema";
 
 export const MAX_OU_DEPTH = 5;
 
@@ -39,6 +41,7 @@ const CoreAccountSchema = z.strictObject({
   id: AccountId.optional().describe(
     "Id of an account that already exists; it is imported instead of created.",
   ),
+  contacts: ContactsSchema.optional(),
 });
 
 const DATA_CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;
@@ -131,6 +134,9 @@ export const OrganizationConfigSchema = z
     pipeline: PipelineConfigSchema,
     logging: LoggingConfigSchema.default(LoggingConfigSchema.parse({})),
     securityServices: SecurityServicesConfigSchema.default(SecurityServicesConfigSchema.parse({})),
+    network: OrganizationNetworkSchema.optional(),
+    accountContacts: OrganizationContactsSchema.optional(),
+    costControls: CostControlsSchema.optional(),
   })
   .describe("The organization-wide file, organization.yaml.");
 

@@ -83,6 +83,11 @@ export const Region = z.string().superRefine((code, context) => {
   });
 });
 
+/** Also the environment's file name, its stack's name and the GitHub environment its applies run in. */
+export const EnvironmentName = z.string().regex(/^[a-z][a-z0-9-]{0,19}$/, {
+  error: "must be 1–20 lowercase letters, digits or hyphens, starting with a letter",
+});
+
 export const OuPath = z
   .string()
   .regex(/^[^/\s][^/]*(\/[^/\s][^/]*)*$/, {
@@ -92,13 +97,14 @@ export const OuPath = z
     'Path of an organizational unit from the root, names joined by "/": "Workloads/Production".',
   );
 
-const tagCharacters = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/** The characters AWS allows in tag keys and values. */
+export const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
 const TagKey = z
   .string()
   .min(1)
   .max(128, { error: "is longer than the 128 characters AWS allows for a tag key" })
-  .regex(tagCharacters, { error: "has characters AWS does not allow in a tag key" })
+  .regex(TAG_CHARACTERS, { error: "has characters AWS does not allow in a tag key" })
   .refine((key) => !key.toLowerCase().startsWith("aws:"), {
     error: 'starts with "aws:", which AWS reserves',
   });
@@ -106,7 +112,7 @@ const TagKey = z
 const TagValue = z
   .string({ error: "must be a string; quote numbers and booleans in YAML" })
   .max(256, { error: "is longer than the 256 characters AWS allows for a tag value" })
-  .regex(tagCharacters, { error: "has characters AWS does not allow in a tag value" });
+  .regex(TAG_CHARACTERS, { error: "has characters AWS does not allow in a tag value" });
 
 export const Tags = z
   .record(TagKey, TagValue)

@@ -75,3 +75,39 @@ export function configBucketStatements(
     },
   ];
 }
+
+/**
+ * VPC flow logs and Route 53 Resolver query logs, delivered by delivery.logs.amazonaws.com, the
+ * way AWS documents cross-account delivery to S3: an ACL and listing check on the bucket, and
+ * writes under AWSLogs/ that hand the object to the bucket owner. aws:SourceOrgID stands in for
+ * AWS's per-account aws:SourceAccount and aws:SourceArn, so an account vended later delivers
+ * without a policy change and no account outside the organization delivers at all.
+ */
+export function networkLogsBucketStatements(
+  parties: LogArchiveParties,
+  bucketArn: string,
+): PolicyStatement[] {
+  const fromOrganization = { "aws:SourceOrgID": parties.organizationId };
+  return [
+    {
+      Sid: "AllowLogDeliveryAclCheck",
+      Effect: "Allow",
+      Principal: { Service: "delivery.logs.amazonaws.com" },
+      Action: ["s3:GetBucketAcl", "s3:ListBucket"],
+      Resource: bucketArn,
+      Condition: { StringEquals: fromOrganization },
+    },
+    {
+      Sid: "AllowLogDeliveryWrite",
+      Effect: "Allow",
+      Principal: { Service: "delivery.logs.amazonaws.com" },
+      Action: "s3:PutObject",
+      // Flow logs land under AWSLogs/<account>/vpcflowlogs/, query logs under
+      // AWSLogs/<account>/vpcdnsquerylogs/: the VPCs name the bucket without a prefix.
+      Resource: `${bucketArn}/AWSLogs/*`,
+      Condition: {
+        StringEquals: { ...fromOrganization, "s3:x-amz-acl": "bucket-owner-full-control" },
+      },
+    },
+  ];
+}

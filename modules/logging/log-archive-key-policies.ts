@@ -90,3 +90,19 @@ export function logsKeyPolicy(parties: LogArchiveParties): PolicyDocument {
     },
   );
 }
+
+/**
+ * The network logs key: log delivery (delivery.logs.amazonaws.com), writing VPC flow logs and
+ * Route 53 Resolver query logs into the bucket through S3, may use it only for accounts of this
+ * organization. Decrypt is there because S3 needs it for multipart uploads of SSE-KMS objects.
+ */
+export function networkLogsKeyPolicy(parties: LogArchiveParties): PolicyDocument {
+  return policyDocument(owningAccountStatement(parties.partition, parties.logArchiveAccountId), {
+    Sid: "AllowLogDeliveryFromTheOrganization",
+    Effect: "Allow",
+    Principal: { Service: "delivery.logs.amazonaws.com" },
+    Action: ["kms:GenerateDataKey*", "kms:Decrypt", "kms:Encrypt"],
+    Resource: "*",
+    Condition: { StringEquals: { "aws:SourceOrgID": parties.organizationId } },
+  });
+}

@@ -11,9 +11,11 @@ export function logArchiveNames(resourcePrefix: string, managementAccountId: str
     trailBucket: bucket("cloudtrail"),
     configBucket: bucket("config"),
     accessLogBucket: bucket("access-logs"),
+    networkLogsBucket: bucket("network"),
     trailKeyAlias: keyAlias(resourcePrefix, "cloudtrail"),
     configKeyAlias: keyAlias(resourcePrefix, "config"),
     logsKeyAlias: keyAlias(resourcePrefix, "logs"),
+    networkLogsKeyAlias: keyAlias(resourcePrefix, "network-logs"),
     trailName: `${resourcePrefix}-organization-trail`,
   };
 }

@@ -57,11 +57,20 @@ export class OrganizationalUnitTree extends Construct {
 
   /** Id of the OU at `path` ("Workloads/Production"). */
   idOf(path: string): string {
+    return this.unitAt(path).id;
+  }
+
+  /** ARN of the OU at `path`: what a RAM share names to share with the accounts below it. */
+  arnOf(path: string): string {
+    return this.unitAt(path).arn;
+  }
+
+  private unitAt(path: string): OrganizationsOrganizationalUnit {
     const unit = this.byPath.get(path);
     if (!unit)
       throw new Error(
         `No OU at path "${path}"; known paths: ${[...this.byPath.keys()].join(", ")}`,
       );
-    return unit.id;
+    return unit;
   }
 }

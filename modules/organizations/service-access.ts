@@ -4,6 +4,9 @@
  */
 export const ORGANIZATION_SERVICE_PRINCIPALS = [
   "access-analyzer.amazonaws.com",
+  // Account Management: opting every account into governed opt-in regions from the management
+  // account.
+  "account.amazonaws.com",
   "backup.amazonaws.com",
   "cloudtrail.amazonaws.com",
   "config-multiaccountsetup.amazonaws.com",
@@ -13,7 +16,12 @@ export const ORGANIZATION_SERVICE_PRINCIPALS = [
   // need the root user, such as unlocking a bucket whose policy denies everyone.
   "iam.amazonaws.com",
   "inspector2.amazonaws.com",
+  // VPC IP Address Manager and RAM: an organization IPAM whose pools are shared with each
+  // environment's OU. Enabled whether or not config has an IPAM: trusted access grants nothing
+  // by itself, and an IPAM added later then needs no organization change applied before it.
+  "ipam.amazonaws.com",
   "macie.amazonaws.com",
+  "ram.amazonaws.com",
   "securityhub.amazonaws.com",
   "ssm.amazonaws.com",
   "sso.amazonaws.com",

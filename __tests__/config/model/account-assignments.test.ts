@@ -69,6 +69,12 @@ test("a new account under an OU or environment target inherits its assignments w
     "\nbaseline:\n",
     "\n  - name: prod-payments\n    email: aws+prod-payments@northwind-health.com\n    owner: payments-team\nbaseline:\n",
   );
+  // Every account of prod has a VPC in each region, from a block of its own.
+  replaceInFile(
+    prodFile,
+    "      prod-analytics: { us-east-1: 10.20.32.0/20, us-west-2: 10.21.32.0/20 }\n",
+    "      prod-analytics: { us-east-1: 10.20.32.0/20, us-west-2: 10.21.32.0/20 }\n      prod-payments: { us-east-1: 10.20.48.0/20, us-west-2: 10.21.48.0/20 }\n",
+  );
   const grants = grantsOf(configDir);
   const forNew = grants.filter((grant) => grant.endsWith("@prod-payments")).sort();
   expect(forNew).toEqual([

@@ -8,9 +8,11 @@ test("names are derived from the prefix and, for global bucket names, the manage
     trailBucket: "nwh-log-archive-cloudtrail-111122223333",
     configBucket: "nwh-log-archive-config-111122223333",
     accessLogBucket: "nwh-log-archive-access-logs-111122223333",
+    networkLogsBucket: "nwh-log-archive-network-111122223333",
     trailKeyAlias: "nwh/cloudtrail",
     configKeyAlias: "nwh/config",
     logsKeyAlias: "nwh/logs",
+    networkLogsKeyAlias: "nwh/network-logs",
     trailName: "nwh-organization-trail",
   });
 });
@@ -18,14 +20,24 @@ test("names are derived from the prefix and, for global bucket names, the manage
 test("every bucket falls under the pattern the guardrails protect, and no two share a name", () => {
   const pattern = logArchiveBucketPattern("nwh");
   const protectedName = new RegExp(`^${pattern.replace("*", ".+")}$`);
-  const buckets = [names.trailBucket, names.configBucket, names.accessLogBucket];
+  const buckets = [
+    names.trailBucket,
+    names.configBucket,
+    names.accessLogBucket,
+    names.networkLogsBucket,
+  ];
   for (const bucket of buckets) expect(bucket).toMatch(protectedName);
-  expect(new Set(buckets).size).toBe(3);
+  expect(new Set(buckets).size).toBe(buckets.length);
 });
 
 test("every key alias falls under the alias pattern the guardrails protect", () => {
   const protectedAlias = new RegExp(`^${keyAliasPattern("nwh").replace("*", "[\\w-]+")}$`);
-  for (const alias of [names.trailKeyAlias, names.configKeyAlias, names.logsKeyAlias])
+  for (const alias of [
+    names.trailKeyAlias,
+    names.configKeyAlias,
+    names.logsKeyAlias,
+    names.networkLogsKeyAlias,
+  ])
     expect(`alias/${alias}`).toMatch(protectedAlias);
 });
 

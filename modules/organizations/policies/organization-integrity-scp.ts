@@ -45,6 +45,21 @@ export function organizationIntegrityScp(context: PolicyContext): OrganizationPo
         },
       },
       {
+        summary:
+          "An account's alternate contacts (where AWS sends security, operations and billing notices) and its opted-in regions are kept as the landing zone sets them.",
+        statement: {
+          Sid: "ProtectAccountSettings",
+          Effect: "Deny",
+          Action: [
+            "account:PutAlternateContact",
+            "account:DeleteAlternateContact",
+            "account:DisableRegion",
+          ],
+          Resource: "*",
+          Condition: unlessExempt(context),
+        },
+      },
+      {
         summary: `The landing zone's roles (${context.protectedRoleNames.join(", ")}) can't be created, changed or deleted except by the exempt principals (${context.exemptPrincipalNames.join(", ")}), so nobody else can create a role of an exempt name to take its exemption.`,
         statement: {
           Sid: "ProtectLandingZoneRoles",

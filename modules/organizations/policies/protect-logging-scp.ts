@@ -3,8 +3,8 @@ import type { OrganizationPolicy, PolicyContext } from "./organization-policy";
 import { evidenceBucketPattern, logArchiveBucketPattern } from "../../../contracts/resource-names";
 
 /**
- * Keeps the audit trail whole: CloudTrail, AWS Config, VPC flow logs, the log archive and the
- * evidence bucket beside it.
+ * Keeps the audit trail whole: CloudTrail, AWS Config, VPC flow logs, DNS query logs, the log
+ * archive and the evidence bucket beside it.
  */
 export function protectLoggingScp(context: PolicyContext): OrganizationPolicy {
   const exempt = unlessExempt(context);
@@ -18,7 +18,7 @@ export function protectLoggingScp(context: PolicyContext): OrganizationPolicy {
       name: "protect-logging",
       type: "SERVICE_CONTROL_POLICY",
       description:
-        "CloudTrail, AWS Config, VPC flow logs, the log archive buckets and the evidence bucket can't be stopped, changed or deleted",
+        "CloudTrail, AWS Config, VPC flow logs, DNS query logs, the log archive buckets and the evidence bucket can't be stopped, changed or deleted",
       criteria: ["CC7.2", "CC7.1", "CC8.1"],
     },
     [
@@ -64,11 +64,16 @@ export function protectLoggingScp(context: PolicyContext): OrganizationPolicy {
         },
       },
       {
-        summary: "VPC flow logs can't be deleted.",
+        summary:
+          "VPC flow logs can't be deleted, and Route 53 Resolver query logging can't be detached from a VPC or deleted.",
         statement: {
-          Sid: "ProtectFlowLogs",
+          Sid: "ProtectNetworkLogs",
           Effect: "Deny",
-          Action: "ec2:DeleteFlowLogs",
+          Action: [
+            "ec2:DeleteFlowLogs",
+            "route53resolver:DeleteResolverQueryLogConfig",
+            "route53resolver:DisassociateResolverQueryLogConfig",
+          ],
           Resource: "*",
           Condition: exempt,
         },

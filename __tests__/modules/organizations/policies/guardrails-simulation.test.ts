@@ -211,6 +211,26 @@ const protectedActions: [string, Request][] = [
   ["changing the account's S3 public access block", { action: "s3:PutAccountPublicAccessBlock" }],
   ["deleting VPC flow logs", { action: "ec2:DeleteFlowLogs" }],
   [
+    "detaching DNS query logging from a VPC",
+    { action: "route53resolver:DisassociateResolverQueryLogConfig" },
+  ],
+  ["deleting a DNS query log config", { action: "route53resolver:DeleteResolverQueryLogConfig" }],
+  [
+    "changing the security alternate contact",
+    { action: "account:PutAlternateContact", resource: `arn:aws:account::${ACCOUNT}:account` },
+  ],
+  [
+    "deleting an alternate contact",
+    { action: "account:DeleteAlternateContact", resource: `arn:aws:account::${ACCOUNT}:account` },
+  ],
+  [
+    "disabling a governed opt-in region",
+    {
+      action: "account:DisableRegion",
+      resource: `arn:aws:account::${ACCOUNT}:account`,
+    },
+  ],
+  [
     "creating an IAM user",
     { action: "iam:CreateUser", resource: `arn:aws:iam::${ACCOUNT}:user/deploy` },
   ],
