@@ -21,7 +21,12 @@ async function main(): Promise<void> {
   // Validate before the App exists: constructing it creates the output folder.
   const today = reproducibleToday(process.env);
   const config = await loadSynthConfig(configDir(), today);
-  const { stacks, droppedStacks } = synthesizeLandingZone(config, outdir);
+  const { stacks, droppedStacks, cloneFallbacks } = synthesizeLandingZone(config, outdir, {
+    // The escape hatch, and the bench's measure of what cloning saves.
+    cloneBaselines: process.env.LZ_CLONE_BASELINES !== "off",
+    // Set by `npm run affected`, which compares stacks only.
+    evidence: process.env.LZ_EVIDENCE !== "off",
+  });
   const { compliance, securityServices } = config.organization.config;
   const expiring = expiringSuppressions(
     [
@@ -37,6 +42,8 @@ async function main(): Promise<void> {
       notices: cloudFrontWafNotices(config),
     }),
   );
+  for (const fallback of cloneFallbacks)
+    console.log(`${fallback}; those baselines were synthesized one by one instead.`);
   if (droppedStacks.length > 0)
     console.log(
       `Removed the folders of stacks no longer synthesized: ${droppedStacks.join(", ")}. Their state stays in the backend.`,

@@ -48,6 +48,9 @@ function synthesize(tree: string, outdir: string, configDir?: string): Promise<v
       env: {
         ...process.env,
         CDKTF_OUTDIR: outdir,
+        // Only stacks are compared: skip writing evidence (a base tree too old to know the
+        // variable writes it anyway, and is only slower).
+        LZ_EVIDENCE: "off",
         ...(configDir ? { LZ_CONFIG_DIR: configDir } : {}),
       },
       stdio: ["ignore", "ignore", "pipe"],

@@ -27,7 +27,11 @@ export function formatSummary(
   } = {},
 ): string {
   const { held = [], expiring = [], notices = [] } = notes;
-  const counts = stacks.map((stack) => ({ name: stack.name, resources: countResources(stack) }));
+  // A clone has its template's resources, so its JSON isn't read just to count them.
+  const byName = new Map(stacks.map((stack) => [stack.name, stack]));
+  const countOf = (stack: SynthesizedStack): number =>
+    countResources(stack.clonedFrom ? (byName.get(stack.clonedFrom) ?? stack) : stack);
+  const counts = stacks.map((stack) => ({ name: stack.name, resources: countOf(stack) }));
   const total = counts.reduce((sum, stack) => sum + stack.resources, 0);
   const isBaseline = (name: string) => name.startsWith(ACCOUNT_STACK_PREFIX);
   const groupBaselines = counts.length > LISTED_STACKS_LIMIT;

@@ -1,6 +1,9 @@
 import type { IConstruct } from "constructs";
 import type { LandingZoneConfig } from "../config/model/landing-zone-config";
+import { NO_CLONES } from "../config/model/baseline-clones";
+import type { BaselineClonePlan } from "../config/model/baseline-clones";
 import { readSynthesizedStacks } from "./evidence/synth-output";
+import { cloneDerivations } from "./clone-derivations";
 import { writeEvidence } from "./evidence/write-evidence";
 import { evaluateRules, GuardrailViolationError } from "./rules/evaluate-rules";
 import type { SynthesizedStack } from "./rules/evaluate-rules";
@@ -11,14 +14,30 @@ import { privilegedPermissionSetSuppressions } from "./suppressions/privileged-p
 
 /**
  * Checks every synthesized stack against the rule pack and, when nothing is violated, writes
- * the evidence pack beside the stacks. Throws GuardrailViolationError listing every violation.
+ * the evidence pack beside the stacks (unless told not to). Throws GuardrailViolationError
+ * listing every violation.
  */
 export function enforceGuardrails(
   app: IConstruct,
   outdir: string,
   config: LandingZoneConfig,
+  options: {
+    /** Baselines written from a template: their findings and evidence are derived. */
+    readonly clones?: BaselineClonePlan;
+    /**
+     * Write the evidence pack. Off only where nothing reads it (`npm run affected` compares
+     * stacks); the rule pack runs either way.
+     * @default true
+     */
+    readonly evidence?: boolean;
+  } = {},
 ): SynthesizedStack[] {
-  const stacks = readSynthesizedStacks(outdir);
+  const { clones = NO_CLONES, evidence = true } = options;
+  const derivations = cloneDerivations(clones);
+  const stacks = readSynthesizedStacks(
+    outdir,
+    new Map([...derivations.clones].map(([clone, { template }]) => [clone, template])),
+  );
   const { compliance } = config.organization.config;
   const suppressions = [
     ...compliance.suppressions,
@@ -26,9 +45,18 @@ export function enforceGuardrails(
     ...privilegedPermissionSetSuppressions(config),
     ...closingAccountSuppressions(config),
   ];
-  const findings = evaluateRules(stacks, RULE_PACK, compliance, suppressions);
+  const findings = evaluateRules(stacks, RULE_PACK, compliance, suppressions, derivations);
   const violations = findings.filter((finding) => finding.status === "non-compliant");
   if (violations.length > 0) throw new GuardrailViolationError(violations);
-  writeEvidence(outdir, { app, config, stacks, rules: RULE_PACK, findings });
+  if (!evidence) return stacks;
+  writeEvidence(outdir, {
+    app,
+    clones,
+    derivations,
+    config,
+    stacks,
+    rules: RULE_PACK,
+    findings,
+  });
   return stacks;
 }

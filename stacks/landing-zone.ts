@@ -18,12 +18,25 @@ import { NetworkStack } from "./network-stack";
 import { accountContactsFor } from "../config/model/account-vending";
 import { ipamAccountName } from "../config/model/network";
 
+export interface LandingZoneStacks {
+  /** Every stack built, in deploy order. */
+  readonly stacks: TerraformStack[];
+  /** Every stack's name in deploy order, the baselines of `cloned` accounts included. */
+  readonly deployOrder: string[];
+}
+
 /**
  * Every stack of the landing zone, in deploy order: bootstrap, organization, pipeline, logging,
  * security, network (with an IPAM), identity, environments, security members, then one baseline
- * per account but those held while the account is quarantined or closing.
+ * per account but those held while the account is quarantined or closing. The baselines of
+ * `cloned` accounts are left out (writeBaselineClones writes them from a template's), but their
+ * environments still publish what the baselines read.
  */
-export function buildLandingZone(app: App, config: LandingZoneConfig): TerraformStack[] {
+export function buildLandingZone(
+  app: App,
+  config: LandingZoneConfig,
+  cloned: ReadonlySet<string> = new Set(),
+): LandingZoneStacks {
   const bootstrap = new BootstrapStack(app, config);
   const organization = new OrganizationStack(app, config);
   const pipeline = new PipelineStack(app, config);
@@ -114,15 +127,21 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
   // administers both services, and after every account exists.
   for (const producer of [organization, security, ...environments])
     securityMembers?.addDependency(producer);
-  const baselines = [
+  const baselines: (TerraformStack | string)[] = [
     ...[...organization.coreAccounts.values()].map((account) => baselineOf(organization, account)),
     ...environments.flatMap((environment) =>
       [...environment.accounts.values()]
         .filter((account) => !held.has(account.accountName))
-        .map((account) => baselineOf(environment, account, environment.environment)),
+        .map((account) => {
+          if (!cloned.has(account.accountName))
+            return baselineOf(environment, account, environment.environment);
+          // Publishes the account id output the clone's remote state reads, as a baseline would.
+          account.accountIdForOtherStacks();
+          return accountBaselineStackName(account.accountName);
+        }),
     ),
   ];
-  return [
+  const stacks = [
     bootstrap,
     organization,
     pipeline,
@@ -135,4 +154,8 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): Terraform
     management,
     ...baselines,
   ];
+  return {
+    stacks: stacks.filter((stack): stack is TerraformStack => typeof stack !== "string"),
+    deployOrder: stacks.map((stack) => (typeof stack === "string" ? stack : stack.node.id)),
+  };
 }

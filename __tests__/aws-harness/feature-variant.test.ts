@@ -35,6 +35,7 @@ const synthesized = (out: SynthOutput): SynthesizedLandingZone => {
     stacks: names.map((name) => ({ name, json: out.stack(name) })),
     deployOrder: names,
     droppedStacks: [],
+    cloneFallbacks: [],
   };
 };
 

@@ -9,28 +9,34 @@ import { buildLandingZone } from "../../stacks/landing-zone";
 import { copyExampleConfig, EXAMPLE_CONFIG_DIR, replaceInFile } from "../helpers/example-config";
 import { tempDir } from "../helpers/temp-dirs";
 
-test("a change that breaks a guardrail fails the synth with rule id, address and fix, and writes nothing", () => {
-  const config = loadLandingZoneConfig(EXAMPLE_CONFIG_DIR);
-  const outdir = join(tempDir(), "cdktf.out");
-  let error: unknown;
-  try {
-    synthesizeAtomically(
-      outdir,
-      (app) => {
-        const [, organization] = buildLandingZone(app, config);
-        new IamUser(organization, "deploy-user", { name: "deploy" });
-      },
-      (app, staged) => enforceGuardrails(app, staged, config),
+test.each([
+  ["with the evidence pack", true],
+  ["without it (npm run affected)", false],
+])(
+  "a change that breaks a guardrail fails the synth %s, with rule id, address and fix, and writes nothing",
+  (_, evidence) => {
+    const config = loadLandingZoneConfig(EXAMPLE_CONFIG_DIR);
+    const outdir = join(tempDir(), "cdktf.out");
+    let error: unknown;
+    try {
+      synthesizeAtomically(
+        outdir,
+        (app) => {
+          const [, organization] = buildLandingZone(app, config).stacks;
+          new IamUser(organization, "deploy-user", { name: "deploy" });
+        },
+        (app, staged) => enforceGuardrails(app, staged, config, { evidence }),
+      );
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(GuardrailViolationError);
+    expect((error as Error).message).toContain(
+      "organization aws_iam_user.deploy-user: LZ-IAM-003 is an IAM user. Fix: Remove the IAM user; grant access with a permission set, or a role for workloads.",
     );
-  } catch (caught) {
-    error = caught;
-  }
-  expect(error).toBeInstanceOf(GuardrailViolationError);
-  expect((error as Error).message).toContain(
-    "organization aws_iam_user.deploy-user: LZ-IAM-003 is an IAM user. Fix: Remove the IAM user; grant access with a permission set, or a role for workloads.",
-  );
-  expect(existsSync(outdir)).toBe(false);
-});
+    expect(existsSync(outdir)).toBe(false);
+  },
+);
 
 test("a justified suppression lets the synth pass and lands in the evidence as an exception", () => {
   const configDir = copyExampleConfig();
@@ -55,7 +61,7 @@ test("a justified suppression lets the synth pass and lands in the evidence as a
   synthesizeAtomically(
     outdir,
     (app) => {
-      const [, organization] = buildLandingZone(app, config);
+      const [, organization] = buildLandingZone(app, config).stacks;
       new IamUser(organization, "deploy-user", { name: "deploy" });
     },
     (app, staged) => enforceGuardrails(app, staged, config),
@@ -65,4 +71,16 @@ test("a justified suppression lets the synth pass and lands in the evidence as a
     "| LZ-IAM-003 | organization | `aws_iam_user.deploy-user` | is an IAM user | Legacy SFTP integration user; replaced by Transfer Family in Q1. | 2099-03-31 |",
   );
   expect(results).toContain("- LZ-IAM-004 on `dev/aws_iam_access_key.*`: remove it from config.");
+});
+
+test("without the evidence pack, the stacks are written and the evidence folder is not", () => {
+  const config = loadLandingZoneConfig(EXAMPLE_CONFIG_DIR);
+  const outdir = join(tempDir(), "cdktf.out");
+  synthesizeAtomically(
+    outdir,
+    (app) => buildLandingZone(app, config),
+    (app, staged) => enforceGuardrails(app, staged, config, { evidence: false }),
+  );
+  expect(existsSync(join(outdir, "stacks", "organization", "cdk.tf.json"))).toBe(true);
+  expect(existsSync(join(outdir, "evidence"))).toBe(false);
 });

@@ -19,6 +19,7 @@ test("each generated section is on the page about its subject", () => {
     "guardrail-rules": "docs/guardrails.md",
     "emulator-gaps": "docs/proof-from-aws.md",
     "bench-figures": "docs/scale.md",
+    "bench-summary": "README.md",
   });
   expect(Object.keys(shownIn).sort()).toEqual(Object.keys(GENERATED_SECTIONS).sort());
 });

@@ -2,12 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { diffLines } from "diff";
-import { enforceGuardrails } from "../../compliance/enforce-guardrails";
 import { GuardrailViolationError } from "../../compliance/rules/evaluate-rules";
 import { ConfigError, formatProblem } from "../../config/loader/config-problem";
 import type { ConfigProblem } from "../../config/loader/config-problem";
-import { buildLandingZone } from "../../stacks/landing-zone";
-import { synthesizeAtomically } from "../synthesize-atomically";
+import { synthesizeLandingZone } from "../synthesize-landing-zone";
 import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
 import { loadSynthConfig } from "../load-synth-config";
 
@@ -55,11 +53,8 @@ export async function commitConfigEdits(
       throw error;
     });
     try {
-      synthesizeAtomically(
-        join(staging, ".synth"),
-        (app) => buildLandingZone(app, after),
-        (app, staged) => enforceGuardrails(app, staged, after),
-      );
+      // The guardrail rules, with nothing written that this check would throw away unread.
+      synthesizeLandingZone(after, join(staging, ".synth"), { evidence: false });
     } catch (error) {
       if (error instanceof GuardrailViolationError)
         throw new RequestError(

@@ -3,6 +3,7 @@ import { EMULATOR_GAPS } from "../../aws-harness/emulator/emulator-gaps";
 import { RULE_PACK } from "../../compliance/rules/rule-pack";
 import { JSON_SCHEMA_FILES, toJsonSchema } from "../../config/schema/json-schemas";
 import { benchFigures } from "./bench-figures";
+import { benchSummary } from "./bench-summary";
 import { configReferenceTable } from "./config-reference";
 import { ruleTable } from "./rule-table";
 
@@ -24,4 +25,6 @@ export const GENERATED_SECTIONS: Readonly<Record<string, () => readonly string[]
   "emulator-gaps": () => gapTable(EMULATOR_GAPS),
   /** docs/scale.md: bench/results/latest.md, as `npm run bench` last wrote it. */
   "bench-figures": () => benchFigures(),
+  /** README.md: the targets of bench/results/latest.json, one line each. */
+  "bench-summary": () => benchSummary(),
 };

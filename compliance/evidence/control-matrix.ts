@@ -5,6 +5,8 @@ import { criteriaInScope } from "../criteria/trust-services-criteria";
 import type { InheritedCriterion } from "../criteria/trust-services-criteria";
 import type { SynthesizedStack } from "../rules/evaluate-rules";
 import { markdownTable } from "./markdown-table";
+import { NO_DERIVATIONS, perStack } from "../clone-derivations";
+import type { CloneDerivations } from "../clone-derivations";
 import type { RuleResultEvidence } from "./rule-results";
 import { constructPathOf, locateResources } from "./stack-locations";
 import type { AccountOfProvider, ResourceLocation } from "./stack-locations";
@@ -51,11 +53,13 @@ const inLocationOrder = <T>(groups: ReadonlyMap<string, T>): T[] =>
 /**
  * Every resource of the stacks beneath a control's module, per control. Each control lists its
  * resources stack by stack, and within a stack by account and region, as the JSON groups them.
+ * A cloned baseline's resources are its template's, in the clone's account.
  */
 function resourcesByControl(
   placements: readonly ControlPlacement[],
   stacks: readonly SynthesizedStack[],
   accountOf: AccountOfProvider,
+  derivations: CloneDerivations,
 ): Map<string, ResourceLocation[]> {
   // Indexed by construct path, so each resource looks up only its own ancestors: linear in
   // resources, where scanning every placement per resource grew with accounts squared.
@@ -63,18 +67,41 @@ function resourcesByControl(
   for (const { control, constructPath } of placements) {
     controlsAt.set(constructPath, [...(controlsAt.get(constructPath) ?? []), control]);
   }
-  const byControl = new Map<string, ResourceLocation[]>();
-  for (const stack of stacks) {
-    const groups = new Map<string, [Control, ResourceLocation][]>();
+  const controlledResources = (stack: SynthesizedStack) => {
+    const pairs: [Control, ResourceLocation][] = [];
     for (const [address, location] of locateResources(stack, accountOf)) {
-      const key = locationKey(location);
-      const group = groups.get(key) ?? [];
-      groups.set(key, group);
       const segments = (constructPathOf(stack, address) ?? "").split("/");
       for (let depth = segments.length - 1; depth > 0; depth--) {
         for (const control of controlsAt.get(segments.slice(0, depth).join("/")) ?? [])
-          group.push([control, location]);
+          pairs.push([control, location]);
       }
+    }
+    return pairs;
+  };
+  const perStackPairs = perStack(
+    stacks,
+    derivations,
+    "controlled resources",
+    controlledResources,
+    (fromTemplate, { substitute }, stack) =>
+      fromTemplate.map(([control, location]): [Control, ResourceLocation] => [
+        control,
+        {
+          stack,
+          account: substitute(location.account),
+          region: location.region,
+          address: substitute(location.address),
+        },
+      ]),
+  );
+  const byControl = new Map<string, ResourceLocation[]>();
+  for (const pairs of perStackPairs) {
+    const groups = new Map<string, [Control, ResourceLocation][]>();
+    for (const pair of pairs) {
+      const key = locationKey(pair[1]);
+      const group = groups.get(key) ?? [];
+      groups.set(key, group);
+      group.push(pair);
     }
     for (const [control, location] of inLocationOrder(groups).flat()) {
       const resources = byControl.get(control.id);
@@ -107,8 +134,9 @@ export function buildControlMatrix(
   stacks: readonly SynthesizedStack[],
   accountOf: AccountOfProvider,
   ruleResults: readonly RuleResultEvidence[],
+  derivations: CloneDerivations = NO_DERIVATIONS,
 ): CriterionEvidence[] {
-  const resources = resourcesByControl(placements, stacks, accountOf);
+  const resources = resourcesByControl(placements, stacks, accountOf, derivations);
   const controls = [
     ...new Map(placements.map(({ control }) => [control.id, control])).values(),
     ...REPOSITORY_CONTROLS,

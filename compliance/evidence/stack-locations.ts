@@ -1,8 +1,6 @@
-import type { IConstruct } from "constructs";
 import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
 import { listAccounts } from "../../config/model/accounts";
-import { findProviderAccounts } from "../../modules/terraform/provider-account";
-import type { ProviderAccount } from "../../modules/terraform/provider-account";
+import type { ProviderAccount, ProviderPlacement } from "../../modules/terraform/provider-account";
 import type { SynthesizedStack } from "../rules/evaluate-rules";
 import { block, resourcesByType } from "../rules/rule";
 
@@ -21,7 +19,10 @@ export type AccountOfProvider = (stack: string, provider: string) => string;
  * work in two accounts (the logging stack's log archive and management providers), so the account
  * belongs to the provider, not the stack.
  */
-export function accountOfProvider(config: LandingZoneConfig, app: IConstruct): AccountOfProvider {
+export function accountOfProvider(
+  config: LandingZoneConfig,
+  providers: readonly ProviderPlacement[],
+): AccountOfProvider {
   const organization = config.organization.config;
   const members = new Map(
     listAccounts(config).map((account) => [
@@ -34,7 +35,7 @@ export function accountOfProvider(config: LandingZoneConfig, app: IConstruct): A
       ? `management (${organization.managementAccountId})`
       : (members.get(account.name) ?? account.name);
   const byProvider = new Map(
-    findProviderAccounts(app).map((placement) => [
+    providers.map((placement) => [
       `${placement.stack}\0${placement.reference}`,
       name(placement.account),
     ]),

@@ -3,15 +3,29 @@ import { join } from "node:path";
 import type { SynthesizedStack } from "../rules/evaluate-rules";
 import type { TerraformJson } from "../rules/rule";
 
-/** The stacks of a synth output folder, in manifest order, with their Terraform JSON. */
-export function readSynthesizedStacks(outdir: string): SynthesizedStack[] {
+/**
+ * The stacks of a synth output folder, in manifest order, with their Terraform JSON. The JSON of
+ * a cloned baseline (named in `templates`, with its template) is read each time it is asked for,
+ * and never held: a thousand of them would otherwise hold hundreds of megabytes nobody reads.
+ */
+export function readSynthesizedStacks(
+  outdir: string,
+  templates: ReadonlyMap<string, string> = new Map(),
+): SynthesizedStack[] {
   const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
     stacks: Record<string, { synthesizedStackPath: string }>;
   };
-  return Object.entries(manifest.stacks).map(([name, stack]) => ({
-    name,
-    json: JSON.parse(
-      readFileSync(join(outdir, stack.synthesizedStackPath), "utf8"),
-    ) as TerraformJson,
-  }));
+  return Object.entries(manifest.stacks).map(([name, stack]) => {
+    const read = () =>
+      JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8")) as TerraformJson;
+    const clonedFrom = templates.get(name);
+    if (clonedFrom === undefined) return { name, json: read() };
+    return {
+      name,
+      clonedFrom,
+      get json() {
+        return read();
+      },
+    };
+  });
 }

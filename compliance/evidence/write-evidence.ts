@@ -18,6 +18,10 @@ import { conformancePackRules } from "../../modules/aws-config/soc2-config-rules
 import { renderConfigRules } from "./config-rules";
 import { buildRuleResults, renderRuleResults, unusedSuppressions } from "./rule-results";
 import { accountOfProvider } from "./stack-locations";
+import { controlPlacementsWithClones, providerPlacementsWithClones } from "./cloned-placements";
+import type { BaselineClonePlan } from "../../config/model/baseline-clones";
+import type { CloneDerivations } from "../clone-derivations";
+import { findProviderAccounts } from "../../modules/terraform/provider-account";
 import { markdownTable } from "./markdown-table";
 import { heldBaselines } from "../../config/model/held-baselines";
 import { renderHeldBaselines } from "./held-baselines";
@@ -31,6 +35,10 @@ const EVIDENCE_DIR = "evidence";
 
 export interface EvidenceInput {
   readonly app: IConstruct;
+  /** Baselines written from a template: their controls and providers are the template's. */
+  readonly clones: BaselineClonePlan;
+  /** How the cloned baselines' evidence follows from their templates'. */
+  readonly derivations: CloneDerivations;
   readonly config: LandingZoneConfig;
   readonly stacks: readonly SynthesizedStack[];
   readonly rules: readonly Rule[];
@@ -45,10 +53,14 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
   const ruleResults = buildRuleResults(input.rules, input.findings);
   const controlMatrix = buildControlMatrix(
     config.organization.config.compliance,
-    findControls(input.app),
+    controlPlacementsWithClones(findControls(input.app), input.clones),
     input.stacks,
-    accountOfProvider(config, input.app),
+    accountOfProvider(
+      config,
+      providerPlacementsWithClones(findProviderAccounts(input.app), input.clones),
+    ),
     ruleResults,
+    input.derivations,
   );
   const policyInventory = buildPolicyInventory(config);
   const accessMatrix = buildAccessMatrix(config);

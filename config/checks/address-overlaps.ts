@@ -1,5 +1,4 @@
 import ipaddr from "ipaddr.js";
-import type { ConfigProblem } from "../loader/config-problem";
 import { formatPath } from "../loader/config-problem";
 import { ifReadable, readableItems } from "../loader/salvage";
 import type { SemanticCheck } from "./semantic-check";
@@ -60,23 +59,37 @@ export const checkAddressOverlaps: SemanticCheck = ({ organization, environments
     }
   }
 
-  const problems: ConfigProblem[] = [];
-  blocks.forEach((block, index) => {
-    for (const earlier of blocks.slice(0, index)) {
-      if (!overlap(block, earlier)) continue;
-      problems.push({
-        file: block.file,
-        path: block.path,
-        message: `overlaps ${earlier.cidr}, ${earlier.label} (${earlier.file} ${formatPath(earlier.path)})`,
-        received: block.cidr,
-        fix: `Change one of the two so they don't overlap: ${block.label} and ${earlier.label}. Networks that share addresses can never be connected.`,
-      });
-    }
-  });
-  return problems;
+  return overlappingPairs(blocks).map(([block, earlier]) => ({
+    file: block.file,
+    path: block.path,
+    message: `overlaps ${earlier.cidr}, ${earlier.label} (${earlier.file} ${formatPath(earlier.path)})`,
+    received: block.cidr,
+    fix: `Change one of the two so they don't overlap: ${block.label} and ${earlier.label}. Networks that share addresses can never be connected.`,
+  }));
 };
 
-function overlap(a: AddressBlock, b: AddressBlock): boolean {
-  // Two blocks overlap exactly when one contains the other's first address.
-  return a.range[0].match(b.range) || b.range[0].match(a.range);
+/**
+ * Every overlapping pair as [block, an earlier block], ordered by the later block's place in
+ * config, then the earlier's. A sweep over blocks sorted by first address compares each only
+ * with the blocks still open there: a thousand accounts' VPCs check in milliseconds, where
+ * comparing every pair took seconds.
+ */
+function overlappingPairs(blocks: readonly AddressBlock[]): [AddressBlock, AddressBlock][] {
+  const spans = blocks
+    .map((block, index) => {
+      const first = block.range[0].toByteArray().reduce((value, byte) => value * 256 + byte, 0);
+      return { index, first, end: first + 2 ** (32 - block.range[1]) };
+    })
+    .sort((a, b) => a.first - b.first || a.index - b.index);
+  const pairs: [later: number, earlier: number][] = [];
+  let open: typeof spans = [];
+  for (const span of spans) {
+    open = open.filter((candidate) => candidate.end > span.first);
+    for (const other of open)
+      pairs.push([Math.max(span.index, other.index), Math.min(span.index, other.index)]);
+    open.push(span);
+  }
+  return pairs
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .map(([later, earlier]) => [blocks[later], blocks[earlier]]);
 }

@@ -46,9 +46,24 @@ function ownContacts(
     (candidate) => candidate?.name === name,
   );
   if (core) return core.contacts;
-  return config.environments
-    .flatMap((environment) => environment.config.accounts)
-    .find((candidate) => candidate.name === name)?.contacts;
+  return workloadContacts(config.environments).get(name);
+}
+
+const contactsByEnvironments = new WeakMap<object, Map<string, ContactsConfig | undefined>>();
+
+/** Each workload account's own contacts by name, indexed once per config: asked per account. */
+function workloadContacts(
+  environments: LandingZoneConfig["environments"],
+): Map<string, ContactsConfig | undefined> {
+  let byName = contactsByEnvironments.get(environments);
+  if (!byName) {
+    byName = new Map();
+    for (const { config: environment } of environments)
+      for (const account of environment.accounts)
+        if (!byName.has(account.name)) byName.set(account.name, account.contacts);
+    contactsByEnvironments.set(environments, byName);
+  }
+  return byName;
 }
 
 /**
