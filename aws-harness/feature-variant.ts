@@ -84,7 +84,9 @@ function resourceTypes(stack: { json: unknown }): string[] {
 
 /**
  * `terraform validate` of the variant's stacks that hold a resource type no stack of the example
- * holds: what only the variant's options produce. Results are named "<stack> (features)".
+ * holds (what only the variant's options produce), each type once: a stack whose new types an
+ * earlier one already brought is left out, as the prod account baselines after the first, which
+ * differ only in name. Results are named "<stack> (features)".
  */
 export async function validateFeatureVariant(
   example: SynthesizedLandingZone,
@@ -93,10 +95,12 @@ export async function validateFeatureVariant(
   adapter: ProviderAdapter,
   workDir: string,
 ): Promise<ValidateResult[]> {
-  const exampleTypes = new Set(example.stacks.flatMap(resourceTypes));
+  const validatedTypes = new Set(example.stacks.flatMap(resourceTypes));
   const results: ValidateResult[] = [];
   for (const stack of variant.stacks) {
-    if (resourceTypes(stack).every((type) => exampleTypes.has(type))) continue;
+    const types = resourceTypes(stack);
+    if (types.every((type) => validatedTypes.has(type))) continue;
+    types.forEach((type) => validatedTypes.add(type));
     const result = await validateStack(
       stack.name,
       stack.json,
