@@ -1,6 +1,11 @@
 import { enforceGuardrails } from "../compliance/enforce-guardrails";
 import type { SynthesizedStack } from "../compliance/rules/evaluate-rules";
-import { CloneMismatchError, NO_CLONES, planBaselineClones } from "../config/model/baseline-clones";
+import {
+  CloneMismatchError,
+  clonePlanOf,
+  NO_CLONES,
+  planBaselineClones,
+} from "../config/model/baseline-clones";
 import type { BaselineClonePlan } from "../config/model/baseline-clones";
 import type { LandingZoneConfig } from "../config/model/landing-zone-config";
 import { buildLandingZone } from "../stacks/landing-zone";
@@ -52,7 +57,7 @@ export function synthesizeLandingZone(
       if (!(error instanceof CloneMismatchError)) throw error;
       // The staging folder is gone with the failed attempt: synthesize that shape instead.
       cloneFallbacks.push(error.message);
-      plan = withoutGroup(plan, error.group);
+      plan = clonePlanOf(plan.groups.filter((group) => group !== error.group));
     }
   }
 }
@@ -74,12 +79,4 @@ function synthesize(
     },
   );
   return { stacks, deployOrder, droppedStacks };
-}
-
-function withoutGroup(plan: BaselineClonePlan, group: BaselineClonePlan["groups"][number]) {
-  const groups = plan.groups.filter((candidate) => candidate !== group);
-  return {
-    groups,
-    cloned: new Set(groups.flatMap((kept) => kept.clones.map((clone) => clone.name))),
-  };
 }

@@ -51,7 +51,6 @@ export function enforceGuardrails(
   if (!evidence) return stacks;
   writeEvidence(outdir, {
     app,
-    clones,
     derivations,
     config,
     stacks,

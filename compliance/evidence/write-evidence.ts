@@ -19,7 +19,6 @@ import { renderConfigRules } from "./config-rules";
 import { buildRuleResults, renderRuleResults, unusedSuppressions } from "./rule-results";
 import { accountOfProvider } from "./stack-locations";
 import { controlPlacementsWithClones, providerPlacementsWithClones } from "./cloned-placements";
-import type { BaselineClonePlan } from "../../config/model/baseline-clones";
 import type { CloneDerivations } from "../clone-derivations";
 import { findProviderAccounts } from "../../modules/terraform/provider-account";
 import { markdownTable } from "./markdown-table";
@@ -35,9 +34,7 @@ const EVIDENCE_DIR = "evidence";
 
 export interface EvidenceInput {
   readonly app: IConstruct;
-  /** Baselines written from a template: their controls and providers are the template's. */
-  readonly clones: BaselineClonePlan;
-  /** How the cloned baselines' evidence follows from their templates'. */
+  /** How the cloned baselines' controls, providers and resources follow from their templates'. */
   readonly derivations: CloneDerivations;
   readonly config: LandingZoneConfig;
   readonly stacks: readonly SynthesizedStack[];
@@ -53,11 +50,11 @@ export function writeEvidence(outdir: string, input: EvidenceInput): void {
   const ruleResults = buildRuleResults(input.rules, input.findings);
   const controlMatrix = buildControlMatrix(
     config.organization.config.compliance,
-    controlPlacementsWithClones(findControls(input.app), input.clones),
+    controlPlacementsWithClones(findControls(input.app), input.derivations),
     input.stacks,
     accountOfProvider(
       config,
-      providerPlacementsWithClones(findProviderAccounts(input.app), input.clones),
+      providerPlacementsWithClones(findProviderAccounts(input.app), input.derivations),
     ),
     ruleResults,
     input.derivations,

@@ -73,7 +73,9 @@ export function planBaselineClones(config: LandingZoneConfig): BaselineClonePlan
         accountContactsFor(config, { kind: "member", name: account.name }) ?? null,
         plans.map(shapeOfVpc),
       ]);
-      byShape.set(shape, [...(byShape.get(shape) ?? []), fields]);
+      const sameShape = byShape.get(shape);
+      if (sameShape) sameShape.push(fields);
+      else byShape.set(shape, [fields]);
     }
     for (const members of byShape.values()) {
       if (members.length < 3) continue;
@@ -89,6 +91,11 @@ export function planBaselineClones(config: LandingZoneConfig): BaselineClonePlan
       });
     }
   }
+  return clonePlanOf(groups);
+}
+
+/** The plan of these groups: `cloned` follows from them. */
+export function clonePlanOf(groups: readonly CloneGroup[]): BaselineClonePlan {
   return {
     groups,
     cloned: new Set(groups.flatMap((group) => group.clones.map((clone) => clone.name))),
