@@ -3,6 +3,7 @@ import type { EvidenceOnEmulator } from "./emulator/collect-evidence-on-emulator
 import type { EmulatorGap } from "./emulator/emulator-gap";
 import type { VariantEdit } from "./emulator/emulator-variant";
 import type { FeatureEdit } from "./feature-variant";
+import { appliedOrCovered } from "./harness-results";
 import type { EmulatorResult, ValidateResult } from "./harness-results";
 
 export interface HarnessReport {
@@ -26,7 +27,7 @@ export function reportPassed(report: HarnessReport): boolean {
     report.runProblems.length === 0 &&
     (report.evidence?.problems.length ?? 0) === 0 &&
     report.validate.every((result) => result.ok) &&
-    report.emulator.every((result) => result.status === "applied")
+    report.emulator.every(appliedOrCovered)
   );
 }
 
@@ -40,6 +41,8 @@ function validateCell(result: ValidateResult | undefined): string {
 function applyCell(result: EmulatorResult | undefined): string {
   if (!result) return "–";
   if (result.status === "skipped") return `skipped: ${result.errors.join("; ")}`;
+  if (result.status === "covered")
+    return `not applied: ${result.coveredBy}'s JSON with this account's name, id and VPC blocks`;
   if (result.status === "failed" && result.replan === "not run")
     return `**failed (${result.errors.length} error(s))**`;
   const left = result.removed.length > 0 ? `, ${result.removed.length} left out (gaps)` : "";

@@ -13,10 +13,15 @@ export interface ValidateResult {
   readonly seconds: number;
 }
 
-/** One stack of the emulator variant: applied, then planned again. */
+/**
+ * One stack of the emulator variant: applied, then planned again; or covered by a baseline of
+ * the same shape that was (emulator/same-shape-baselines.ts).
+ */
 export interface EmulatorResult {
   readonly stack: string;
-  readonly status: "applied" | "failed" | "skipped";
+  readonly status: "applied" | "failed" | "skipped" | "covered";
+  /** The applied baseline whose JSON this one's is, but for the account's fields. */
+  readonly coveredBy?: string;
   /** Resources in the stack's state after the apply. */
   readonly resourcesInState: number;
   /** Resources of the stack left out because the emulator lacks their API. */
@@ -36,11 +41,24 @@ export interface EmulatorResult {
   readonly seconds: number;
 }
 
+/** Whether the stack is proven on the emulator: applied, or the same as one that was. */
+export const appliedOrCovered = (result: EmulatorResult): boolean =>
+  result.status === "applied" || result.status === "covered";
+
 /** A stack not attempted because a stack it depends on did not apply. */
 export function skippedResult(stack: string, reason: string): EmulatorResult {
+  return { ...notAppliedResult(stack, "skipped"), errors: [reason] };
+}
+
+/** A baseline not applied because `coveredBy`, the same but for its account's fields, was. */
+export function coveredResult(stack: string, coveredBy: string): EmulatorResult {
+  return { ...notAppliedResult(stack, "covered"), coveredBy };
+}
+
+function notAppliedResult(stack: string, status: EmulatorResult["status"]): EmulatorResult {
   return {
     stack,
-    status: "skipped",
+    status,
     resourcesInState: 0,
     removed: [],
     withheld: [],
@@ -48,7 +66,7 @@ export function skippedResult(stack: string, reason: string): EmulatorResult {
     droppedWaits: [],
     standIns: [],
     gapsObserved: [],
-    errors: [reason],
+    errors: [],
     replan: "not run",
     seconds: 0,
   };

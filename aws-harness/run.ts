@@ -18,6 +18,7 @@ import { providerAdapterFor } from "./provider-for-run";
 import { TerraformCli, terraformEnvironment } from "./terraform/terraform-cli";
 import { validateExample } from "./validate-example";
 import { applyVariant } from "./emulator/apply-variant";
+import { sameShapeBaselines } from "./emulator/same-shape-baselines";
 import { validateFeatureVariant, writeFeatureVariant } from "./feature-variant";
 
 /**
@@ -83,6 +84,7 @@ async function main(): Promise<boolean> {
         managementAccountId: variantConfig.organization.config.managementAccountId,
         configDir: variantConfigDir,
         homeRegion: variantConfig.organization.config.homeRegion,
+        covered: sameShapeBaselines(variantConfig, variantOutdir),
       },
       settings,
       env,

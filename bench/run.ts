@@ -157,11 +157,12 @@ const floor = measure(repeat, () =>
 const example = measure(repeat, () => run(synthArgs, { CDKTF_OUTDIR: join(work, "example") }));
 const exampleNpm = measure(repeat, () => runNpmSynth({ CDKTF_OUTDIR: join(work, "example-npm") }));
 // The first synth after a checkout or an edit transpiles every changed file; later runs reuse
-// the loader's cache (cli/register-typescript.js). Each cold run gets an empty cache of its own.
+// the loader's caches of transpiled and compiled code (cli/register-typescript.js). Each cold run
+// gets empty caches of its own.
 const exampleColdCache = measure(repeat, () =>
   run(synthArgs, {
     CDKTF_OUTDIR: join(work, "example-cold"),
-    REGISTER_TYPESCRIPT_CACHE_DIR: mkdtempSync(join(work, "transpile-cache-")),
+    REGISTER_TYPESCRIPT_CACHE_DIR: mkdtempSync(join(work, "loader-cache-")),
   }),
 );
 const exampleFacts = outputFacts(join(work, "example"));
@@ -318,14 +319,14 @@ function writeResults(extra: {
       : []),
     `Machine: ${machine.cores} cores, Node ${machine.node}. Organizations span ${machine.regions} governed regions, with the network baseline on in every environment and region (a VPC per account and region, from explicit blocks). Each figure is the median of ${repeat} runs in fresh processes; the range in brackets is the fastest and slowest run.`,
     "",
-    "How to read it: wall time includes starting Node and loading the code; the project's TypeScript comes from the loader's transpile cache, as on every run after the first (the empty-cache row shows a first run). The floor is a one-resource cdktf app run by plain node on the same machine, so the ratio column compares across machines; per-account time is the synth's wall time divided by the number of workload accounts. Workload baselines of one shape are written from a template (docs/scale.md); the row without clones synthesizes every baseline through cdktf, as before, and the output of the two is compared file by file.",
+    "How to read it: wall time includes starting Node and loading the code; the project's TypeScript and V8's compiled code of every module come from the loader's caches, as on every run after the first (the empty-cache row shows a first run). The floor is a one-resource cdktf app run by plain node on the same machine, so the ratio column compares across machines; per-account time is the synth's wall time divided by the number of workload accounts. Workload baselines of one shape are written from a template (docs/scale.md); the row without clones synthesizes every baseline through cdktf, as before, and the output of the two is compared file by file.",
     "",
     "| run | wall s (range) | × floor | CPU s | peak RSS MB | stacks | resources | output MB | ms per account |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     row("floor: one-resource app", floor),
     row("example organization", example, exampleFacts),
     row("example, as `npm run synth`", exampleNpm, exampleFacts),
-    row("example, empty transpile cache", exampleColdCache, exampleFacts),
+    row("example, empty loader caches", exampleColdCache, exampleFacts),
     ...organizations.flatMap((organization) => [
       row(
         `${organization.accounts} accounts`,

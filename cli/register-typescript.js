@@ -4,15 +4,19 @@
 // later runs skip loading and running the transpiler, which was a fifth of the example synth.
 // An entry is used only when it was made from the same source by the same sucrase version with
 // the same options, so an edited file is always transpiled afresh. Types are checked by
-// `npm test` (tsc --noEmit), never here.
+// `npm test` (tsc --noEmit), never here. V8's compiled code for every module, the project's and
+// its packages', is kept beside it (compile-cache.js).
 const { addHook } = require("pirates");
 const { createHash } = require("node:crypto");
 const { mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 
-const CACHE_DIR =
+const { installCompileCache } = require("./compile-cache");
+
+const LOADER_CACHE_DIR =
   process.env.REGISTER_TYPESCRIPT_CACHE_DIR ||
   join(__dirname, "..", "node_modules", ".cache", "register-typescript");
+const CACHE_DIR = join(LOADER_CACHE_DIR, "transpiled");
 const SUCRASE_OPTIONS = { transforms: ["imports", "typescript"] };
 const SUCRASE_VERSION = require("sucrase/package.json").version;
 
@@ -63,4 +67,5 @@ function transpileWithCache(source, filePath) {
   return output;
 }
 
+installCompileCache(join(LOADER_CACHE_DIR, "compiled"));
 addHook(transpileWithCache, { exts: [".ts"], ignoreNodeModules: true });

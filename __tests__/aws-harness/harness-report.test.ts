@@ -1,7 +1,7 @@
 import { EMULATOR_GAPS } from "../../aws-harness/emulator/emulator-gaps";
 import { renderReport, reportPassed } from "../../aws-harness/harness-report";
 import type { HarnessReport } from "../../aws-harness/harness-report";
-import { skippedResult } from "../../aws-harness/harness-results";
+import { coveredResult, skippedResult } from "../../aws-harness/harness-results";
 import type { EmulatorResult, ValidateResult } from "../../aws-harness/harness-results";
 import { BACKUP_POLICIES, PERMISSION_SETS } from "./emulator/gap-fixtures";
 
@@ -234,6 +234,17 @@ describe("a failing run", () => {
 
     expect(reportPassed(report)).toBe(false);
     expect(renderReport(report).split("\n")[0]).toBe("# AWS proof: FAILED");
+  });
+
+  it("passes with a baseline covered by an applied one of its shape, and names that one", () => {
+    const report = passing();
+    report.validate = [...report.validate, validated("account-dev-data", 81)];
+    report.emulator = [...report.emulator, coveredResult("account-dev-data", "organization")];
+
+    expect(reportPassed(report)).toBe(true);
+    expect(rowOf(renderReport(report), "account-dev-data")).toBe(
+      "| account-dev-data | 81 | valid | not applied: organization's JSON with this account's name, id and VPC blocks | – |",
+    );
   });
 
   it("fails on a re-plan that wants changes, and lists each one", () => {

@@ -27,9 +27,10 @@ test("an edited file is transpiled afresh, and the cache keeps one entry per fil
   write(2);
   expect(runTypeScript(file, cacheDir).stdout).toBe("2\n");
 
-  const entries = readdirSync(cacheDir);
+  const transpiled = join(cacheDir, "transpiled");
+  const entries = readdirSync(transpiled);
   expect(entries).toHaveLength(1);
-  expect(readFileSync(join(cacheDir, entries[0]), "utf8")).toContain("const answer = 2;");
+  expect(readFileSync(join(transpiled, entries[0]), "utf8")).toContain("const answer = 2;");
 });
 
 test("stack traces point at the TypeScript line, without a source map", () => {

@@ -53,13 +53,35 @@ export class CloneMismatchError extends Error {
 const PLAIN = /^[A-Za-z0-9._/-]+$/;
 
 /**
- * Groups each environment's workload accounts by the shape of their baselines: everything
- * AccountBaselineStack reads of an account besides its CloneFields. Groups of three or more
- * (template, verifier and at least one clone) are planned for cloning; the rest are synthesized.
+ * Plans cloning for groups of three or more baselines of one shape (template, verifier and at
+ * least one clone); the rest are synthesized.
  */
 export function planBaselineClones(config: LandingZoneConfig): BaselineClonePlan {
-  const held = new Set(heldBaselines(config).map((baseline) => baseline.account));
   const groups: CloneGroup[] = [];
+  for (const members of baselinesByShape(config)) {
+    if (members.length < 3) continue;
+    // Shortest and longest names: every clone's name length lies between the two, so anything
+    // derived from a name's length (a truncation, say) shows between template and verifier.
+    const byLength = [...members].sort((a, b) => a.name.length - b.name.length);
+    const template = byLength[0];
+    const verifier = byLength[byLength.length - 1];
+    groups.push({
+      template,
+      verifier,
+      clones: members.filter((member) => member !== template && member !== verifier),
+    });
+  }
+  return clonePlanOf(groups);
+}
+
+/**
+ * Each environment's workload accounts grouped by the shape of their baselines: everything
+ * AccountBaselineStack reads of an account besides its CloneFields. Held baselines, and accounts
+ * with a field JSON would escape, are in no group. Groups are in config order, members too.
+ */
+export function baselinesByShape(config: LandingZoneConfig): CloneFields[][] {
+  const held = new Set(heldBaselines(config).map((baseline) => baseline.account));
+  const groups: CloneFields[][] = [];
   for (const { config: environment } of config.environments) {
     const byShape = new Map<string, CloneFields[]>();
     for (const account of environment.accounts) {
@@ -77,21 +99,9 @@ export function planBaselineClones(config: LandingZoneConfig): BaselineClonePlan
       if (sameShape) sameShape.push(fields);
       else byShape.set(shape, [fields]);
     }
-    for (const members of byShape.values()) {
-      if (members.length < 3) continue;
-      // Shortest and longest names: every clone's name length lies between the two, so anything
-      // derived from a name's length (a truncation, say) shows between template and verifier.
-      const byLength = [...members].sort((a, b) => a.name.length - b.name.length);
-      const template = byLength[0];
-      const verifier = byLength[byLength.length - 1];
-      groups.push({
-        template,
-        verifier,
-        clones: members.filter((member) => member !== template && member !== verifier),
-      });
-    }
+    groups.push(...byShape.values());
   }
-  return clonePlanOf(groups);
+  return groups;
 }
 
 /** The plan of these groups: `cloned` follows from them. */

@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { baselinesByShape } from "../../config/model/baseline-clones";
+import { fieldSubstitution } from "../../config/model/clone-field-substitution";
+import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
+import { accountBaselineStackName } from "../../config/model/stack-names";
+
+/**
+ * Baselines the emulator needn't apply, each with the baseline applied in its place: one of the
+ * same shape whose Terraform JSON, with its account's name, id and VPC blocks replaced by this
+ * one's, is this baseline's JSON byte for byte. Applying it too would send the emulator the
+ * same calls under other names: the workload baselines were a third of the harness's time.
+ * Every baseline is still validated by the provider; a baseline that isn't such a copy is
+ * applied.
+ */
+export function sameShapeBaselines(config: LandingZoneConfig, outdir: string): Map<string, string> {
+  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
+  const stackText = (name: string) =>
+    readFileSync(
+      join(outdir, manifest.stacks[accountBaselineStackName(name)].synthesizedStackPath),
+      "utf8",
+    );
+  const covered = new Map<string, string>();
+  for (const group of baselinesByShape(config)) {
+    // The longest name is applied: a name-derived value over an AWS length limit shows there.
+    const [applied, ...others] = [...group].sort((a, b) => b.name.length - a.name.length);
+    const text = stackText(applied.name);
+    for (const other of others)
+      if (fieldSubstitution(applied, other)(text) === stackText(other.name))
+        covered.set(accountBaselineStackName(other.name), accountBaselineStackName(applied.name));
+  }
+  return covered;
+}
