@@ -87,11 +87,16 @@ export function renderAccessMatrix(matrix: AccessMatrix): string {
   }
   const groups = [...new Set(matrix.grants.map((grant) => grant.group))].sort();
   const accounts = [...new Set(matrix.grants.map((grant) => grant.account))].sort();
+  // Grouped once: filtering every grant per cell was quadratic in accounts.
+  const setsByCell = new Map<string, string[]>();
+  for (const grant of matrix.grants) {
+    const key = JSON.stringify([grant.group, grant.account]);
+    const sets = setsByCell.get(key) ?? [];
+    sets.push(grant.privileged ? `**${grant.permissionSet}**` : grant.permissionSet);
+    setsByCell.set(key, sets);
+  }
   const cell = (group: string, account: string) =>
-    matrix.grants
-      .filter((grant) => grant.group === group && grant.account === account)
-      .map((grant) => (grant.privileged ? `**${grant.permissionSet}**` : grant.permissionSet))
-      .join(", ") || "—";
+    setsByCell.get(JSON.stringify([group, account]))?.join(", ") || "—";
   return [
     "# Access matrix",
     "",

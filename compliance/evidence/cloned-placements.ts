@@ -11,12 +11,16 @@ export function controlPlacementsWithClones(
   built: readonly ControlPlacement[],
   derivations: CloneDerivations,
 ): ControlPlacement[] {
+  const ofTemplate = perTemplate((template) =>
+    built.filter((placement) => placement.constructPath.startsWith(`${template}/`)),
+  );
   return [
     ...built,
     ...[...derivations.clones.values()].flatMap(({ template, substitute }) =>
-      built
-        .filter((placement) => placement.constructPath.startsWith(`${template}/`))
-        .map((placement) => ({ ...placement, constructPath: substitute(placement.constructPath) })),
+      ofTemplate(template).map((placement) => ({
+        ...placement,
+        constructPath: substitute(placement.constructPath),
+      })),
     ),
   ];
 }
@@ -26,21 +30,35 @@ export function providerPlacementsWithClones(
   built: readonly ProviderPlacement[],
   derivations: CloneDerivations,
 ): ProviderPlacement[] {
+  const ofTemplate = perTemplate((template) =>
+    built.filter((placement) => placement.stack === template),
+  );
   return [
     ...built,
     ...[...derivations.clones].flatMap(([stack, { template, substitute }]) =>
-      built
-        .filter((placement) => placement.stack === template)
-        .map((placement): ProviderPlacement => ({
-          stack,
-          reference: substitute(placement.reference),
-          // The template's own account becomes the clone's; others (management) stay.
-          account:
-            placement.account.kind === "member" &&
-            accountBaselineStackName(placement.account.name) === template
-              ? { kind: "member", name: substitute(placement.account.name) }
-              : placement.account,
-        })),
+      ofTemplate(template).map((placement): ProviderPlacement => ({
+        stack,
+        reference: substitute(placement.reference),
+        // The template's own account becomes the clone's; others (management) stay.
+        account:
+          placement.account.kind === "member" &&
+          accountBaselineStackName(placement.account.name) === template
+            ? { kind: "member", name: substitute(placement.account.name) }
+            : placement.account,
+      })),
     ),
   ];
+}
+
+/**
+ * The placements of a template, found once per template: a thousand clones share a handful of
+ * templates, and filtering every placement per clone grew with accounts squared.
+ */
+function perTemplate<T>(find: (template: string) => T[]): (template: string) => T[] {
+  const found = new Map<string, T[]>();
+  return (template) => {
+    let placements = found.get(template);
+    if (!placements) found.set(template, (placements = find(template)));
+    return placements;
+  };
 }

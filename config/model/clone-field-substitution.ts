@@ -57,11 +57,16 @@ export function substitutionsOf(text: string, from: CloneFields): (to: CloneFiel
   );
   // With a capturing group, split keeps the matches: text at even indexes, values at odd ones.
   const pieces = text.split(pattern);
+  // Which of the fields each value is, so a clone's text is one pass of concatenation.
+  const fieldIndex = new Map(values.map((value, index) => [value, index]));
+  const fieldAt = pieces.map((piece, index) => (index % 2 === 1 ? fieldIndex.get(piece)! : -1));
   return (to) => {
     const replacements = new Map(pairsOf(from, to));
-    return pieces
-      .map((piece, index) => (index % 2 === 1 ? replacements.get(piece)! : piece))
-      .join("");
+    const toValues = values.map((value) => replacements.get(value)!);
+    let result = pieces[0];
+    for (let index = 1; index < pieces.length; index += 2)
+      result += toValues[fieldAt[index]] + pieces[index + 1];
+    return result;
   };
 }
 

@@ -28,8 +28,8 @@ export function skipTokenStackTraces(env: NodeJS.ProcessEnv = process.env): void
  * A stack that reads other stacks only through remote state it declares itself
  * (readPublishedOutput), so it skips cdktf's preparing pass: that pass resolves every value of
  * every stack once more, only to find references into other stacks and route them through remote
- * state, and at 1,000 accounts it was a third of synth. A test fails if an account baseline ever
- * references a resource it doesn't declare itself.
+ * state, and at 1,000 accounts it was a third of synth. A test fails if such a stack (the account
+ * baselines, security-members) ever references a resource it doesn't declare itself.
  */
 export abstract class StackWithoutCrossStackPass extends TerraformStack {
   override prepareStack(): void {
