@@ -13,6 +13,12 @@ test("a test's temporary folders live in the run's own folder", () => {
   expect(tempDir().startsWith(`${root}/lz-test-`)).toBe(true);
 });
 
+test("the processes a test starts keep the loader's caches in the run's folder", () => {
+  expect(process.env.REGISTER_TYPESCRIPT_CACHE_DIR).toBe(
+    join(process.env.LZ_TEST_TMP_ROOT!, "loader-cache"),
+  );
+});
+
 test("a test run leaves no temporary folder behind, its processes' included", () => {
   // Its own OS temp folder, so that what is left is this run's alone.
   const outer = tempDir("lz-outer-");
