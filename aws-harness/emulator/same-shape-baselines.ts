@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { baselinesByShape } from "../../config/model/baseline-clones";
 import { fieldSubstitution } from "../../config/model/clone-field-substitution";
 import type { LandingZoneConfig } from "../../config/model/landing-zone-config";
 import { accountBaselineStackName } from "../../config/model/stack-names";
+import { synthesizedStackTexts } from "../../compliance/evidence/synth-output";
 
 /**
  * Baselines the emulator needn't apply, each with the baseline applied in its place: one of the
@@ -14,14 +13,8 @@ import { accountBaselineStackName } from "../../config/model/stack-names";
  * that isn't such a copy is applied.
  */
 export function sameShapeBaselines(config: LandingZoneConfig, outdir: string): Map<string, string> {
-  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
-    stacks: Record<string, { synthesizedStackPath: string }>;
-  };
-  const stackText = (name: string) =>
-    readFileSync(
-      join(outdir, manifest.stacks[accountBaselineStackName(name)].synthesizedStackPath),
-      "utf8",
-    );
+  const texts = synthesizedStackTexts(outdir);
+  const stackText = (name: string) => texts.get(accountBaselineStackName(name))!();
   const covered = new Map<string, string>();
   for (const group of baselinesByShape(config)) {
     // The longest name is applied: a name-derived value over an AWS length limit shows there.

@@ -12,12 +12,8 @@ export function readSynthesizedStacks(
   outdir: string,
   templates: ReadonlyMap<string, string> = new Map(),
 ): SynthesizedStack[] {
-  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
-    stacks: Record<string, { synthesizedStackPath: string }>;
-  };
-  return Object.entries(manifest.stacks).map(([name, stack]) => {
-    const read = () =>
-      JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8")) as TerraformJson;
+  return [...synthesizedStackTexts(outdir)].map(([name, text]) => {
+    const read = () => JSON.parse(text()) as TerraformJson;
     const clonedFrom = templates.get(name);
     if (clonedFrom === undefined) return { name, json: read() };
     return {
@@ -28,4 +24,17 @@ export function readSynthesizedStacks(
       },
     };
   });
+}
+
+/** Each stack of a synth output folder, in manifest order, with a read of its file's text. */
+export function synthesizedStackTexts(outdir: string): Map<string, () => string> {
+  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
+  return new Map(
+    Object.entries(manifest.stacks).map(([name, stack]) => [
+      name,
+      () => readFileSync(join(outdir, stack.synthesizedStackPath), "utf8"),
+    ]),
+  );
 }

@@ -11,6 +11,16 @@ const fieldValues = (fields: CloneFields): string[] => [
   ...Object.values(fields.cidrs),
 ];
 
+/**
+ * An alternation of the values, longer first, so a value that contains another (a name and the
+ * name with a suffix) is matched whole.
+ */
+const longestFirst = (values: readonly string[]) =>
+  [...values]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
+
 /** The values of `from` paired with those of `to`; both must have the same fields. */
 function pairsOf(from: CloneFields, to: CloneFields): [string, string][] {
   const pairs: [string, string][] = [[from.name, to.name]];
@@ -24,21 +34,13 @@ function pairsOf(from: CloneFields, to: CloneFields): [string, string][] {
   return pairs;
 }
 
-/**
- * Longer values first, so a value that contains another (a name and the name with a suffix)
- * is matched whole; one regular expression, so no replacement is ever replaced again.
- */
+/** One regular expression, longer values first, so no replacement is ever replaced again. */
 export function fieldSubstitution(from: CloneFields, to: CloneFields): FieldSubstitution {
-  const replacements = new Map(pairsOf(from, to));
-  if (replacements.size !== pairsOf(from, to).length)
+  const pairs = pairsOf(from, to);
+  const replacements = new Map(pairs);
+  if (replacements.size !== pairs.length)
     throw new Error(`${from.name}'s fields are not distinct from one another`);
-  const pattern = new RegExp(
-    [...replacements.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRegExp)
-      .join("|"),
-    "g",
-  );
+  const pattern = new RegExp(longestFirst([...replacements.keys()]), "g");
   return (text) => text.replace(pattern, (value) => replacements.get(value)!);
 }
 
@@ -49,12 +51,7 @@ export function fieldSubstitution(from: CloneFields, to: CloneFields): FieldSubs
  */
 export function substitutionsOf(text: string, from: CloneFields): (to: CloneFields) => string {
   const values = fieldValues(from);
-  const pattern = new RegExp(
-    `(${[...values]
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRegExp)
-      .join("|")})`,
-  );
+  const pattern = new RegExp(`(${longestFirst(values)})`);
   // With a capturing group, split keeps the matches: text at even indexes, values at odd ones.
   const pieces = text.split(pattern);
   // Which of the fields each value is, so a clone's text is one pass of concatenation.
