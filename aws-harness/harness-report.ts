@@ -75,6 +75,29 @@ function evidenceSection(evidence: EvidenceOnEmulator): string[] {
   ];
 }
 
+/**
+ * Every reason the run failed, one line each: the report lists them, and the run prints them again
+ * as its last lines, so that a CI log cut to its tail still says why.
+ */
+export function reportProblems(report: HarnessReport): string[] {
+  return [
+    ...report.runProblems,
+    ...(report.evidence?.problems ?? []).map((problem) => `collect-evidence: ${problem}`),
+    ...report.validate.flatMap((result) => [
+      ...result.adapterFailures.map((failure) => `adapter: ${failure.message}`),
+      ...result.errors.map((error) => `${result.stack}: validate: ${error}`),
+    ]),
+    ...report.emulator.flatMap((result) => [
+      ...(result.status === "skipped"
+        ? []
+        : result.errors.map((error) => `${result.stack}: ${error}`)),
+      ...(Array.isArray(result.replan)
+        ? result.replan.map((change) => `${result.stack}: re-plan wants ${change}`)
+        : []),
+    ]),
+  ];
+}
+
 /** The stack × validate / apply / re-plan table, and every detail behind a cell that isn't clean. */
 export function renderReport(report: HarnessReport): string {
   const stacks = [
@@ -99,22 +122,7 @@ export function renderReport(report: HarnessReport): string {
       `| ${stack} | ${validated?.resources ?? "–"} | ${validateCell(validated)} | ${applyCell(applied)} | ${replanCell(applied)} |`,
     );
   }
-  const problems = [
-    ...report.runProblems,
-    ...(report.evidence?.problems ?? []).map((problem) => `collect-evidence: ${problem}`),
-    ...report.validate.flatMap((result) => [
-      ...result.adapterFailures.map((failure) => `adapter: ${failure.message}`),
-      ...result.errors.map((error) => `${result.stack}: validate: ${error}`),
-    ]),
-    ...report.emulator.flatMap((result) => [
-      ...(result.status === "skipped"
-        ? []
-        : result.errors.map((error) => `${result.stack}: ${error}`)),
-      ...(Array.isArray(result.replan)
-        ? result.replan.map((change) => `${result.stack}: re-plan wants ${change}`)
-        : []),
-    ]),
-  ];
+  const problems = reportProblems(report);
   if (problems.length > 0)
     lines.push("", "## Problems", "", ...problems.map((line) => `- ${line}`));
 

@@ -12,7 +12,7 @@ import { EMULATOR_GAPS } from "./emulator/emulator-gaps";
 import { writeEmulatorVariant } from "./emulator/emulator-variant";
 import { HarnessSetupError, readHarnessSettings } from "./harness-settings";
 import type { HarnessSettings } from "./harness-settings";
-import { renderReport, reportPassed } from "./harness-report";
+import { renderReport, reportPassed, reportProblems } from "./harness-report";
 import type { HarnessReport } from "./harness-report";
 import { providerAdapterFor } from "./provider-for-run";
 import { TerraformCli, terraformEnvironment } from "./terraform/terraform-cli";
@@ -109,7 +109,12 @@ async function main(): Promise<boolean> {
   writeFileSync(join(workDir, "report.md"), markdown);
   writeFileSync(join(workDir, "report.json"), JSON.stringify(report, null, 2) + "\n");
   console.log(`\n${markdown}\nWritten to ${join(workDir, "report.md")}`);
-  return reportPassed(report);
+  const passed = reportPassed(report);
+  if (!passed)
+    console.error(
+      ["", "AWS proof FAILED:", ...reportProblems(report).map((line) => `- ${line}`)].join("\n"),
+    );
+  return passed;
 }
 
 skipTokenStackTraces();

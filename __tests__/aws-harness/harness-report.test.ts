@@ -1,5 +1,5 @@
 import { EMULATOR_GAPS } from "../../aws-harness/emulator/emulator-gaps";
-import { renderReport, reportPassed } from "../../aws-harness/harness-report";
+import { renderReport, reportPassed, reportProblems } from "../../aws-harness/harness-report";
 import type { HarnessReport } from "../../aws-harness/harness-report";
 import { coveredResult, skippedResult } from "../../aws-harness/harness-results";
 import type { EmulatorResult, ValidateResult } from "../../aws-harness/harness-results";
@@ -223,6 +223,8 @@ describe("a failing run", () => {
       "| identity | 31 | valid (1 regions moved) | skipped: organization did not apply | – |",
     );
     expect(problemsOf(markdown)).toEqual([`organization: ${error}`]);
+    // The run prints these again as its last lines, for a CI log cut to its tail.
+    expect(reportProblems(report)).toEqual([`organization: ${error}`]);
   });
 
   it("fails when a stack was skipped, proven by nothing", () => {

@@ -111,8 +111,14 @@ export class MotoServer {
       motoServer,
       ["--host", "127.0.0.1", "--port", String(port), "--ssl-cert", cert, "--ssl-key", key],
       {
-        // AWS managed policies (ReadOnlyAccess, AdministratorAccess...) exist only when loaded.
-        env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true" },
+        env: {
+          ...process.env,
+          // AWS managed policies (ReadOnlyAccess, AdministratorAccess...) exist only when loaded.
+          MOTO_IAM_LOAD_MANAGED_POLICIES: "true",
+          // The harness reads the log while the emulator runs, to find the message behind an
+          // error: nothing may wait in Python's buffers when it does.
+          PYTHONUNBUFFERED: "1",
+        },
         stdio: ["ignore", log, log],
       },
     );
